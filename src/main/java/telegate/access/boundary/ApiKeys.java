@@ -1,0 +1,80 @@
+package telegate.access.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import telegate.access.control.KeySecrets;
+import telegate.access.entity.ApiKey;
+import telegate.access.entity.Client;
+
+/** API keys: checking one, making, listing and revoking them. */
+@Stateless
+public class ApiKeys {
+
+    @PersistenceContext(unitName = "telegate")
+    EntityManager em;
+
+    /** The client a usable key belongs to; records its use. */
+    public Optional<Long> authenticate(String secret) {
+        if (secret == null || secret.isBlank() || secret.length() > 512) {
+            return Optional.empty();
+        }
+        List<ApiKey> found = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
+                .setParameter("hash", KeySecrets.hash(secret))
+                .getResultList();
+        return found.stream().filter(ApiKey::isUsable).findFirst().map(key -> {
+            key.usedAt(Instant.now());
+            return key.getClient().getId();
+        });
+    }
+
+    public boolean none() {
+        return em.createNamedQuery(ApiKey.COUNT, Long.class).getSingleResult() == 0;
+    }
+
+    /** A key for a new client, or for an existing one when {@code clientId} is given. */
+    public CreatedKey create(String secret, String label, Long clientId) {
+        Client client = clientId == null ? null : em.find(Client.class, clientId);
+        if (clientId != null && client == null) {
+            throw new IllegalArgumentException("no client " + clientId);
+        }
+        if (client == null) {
+            client = new Client(label == null || label.isBlank() ? "client" : label, Instant.now());
+            em.persist(client);
+        }
+        ApiKey key = new ApiKey(client, KeySecrets.hash(secret), KeySecrets.prefix(secret), label, Instant.now());
+        em.persist(key);
+        em.flush();
+        return new CreatedKey(KeyView.of(key), secret);
+    }
+
+    public List<KeyView> list() {
+        return em.createNamedQuery(ApiKey.ALL, ApiKey.class).getResultStream().map(KeyView::of).toList();
+    }
+
+    public Optional<KeyView> revoke(long id) {
+        ApiKey key = em.find(ApiKey.class, id);
+        if (key == null) {
+            return Optional.empty();
+        }
+        key.revokeAt(Instant.now());
+        return Optional.of(KeyView.of(key));
+    }
+
+    /** A key as the admin API shows it: never its secret. */
+    public record KeyView(long id, long clientId, String prefix, String label, Instant created, Instant lastUsed,
+            Instant revoked) {
+
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.getId(), key.getClient().getId(), key.getPrefix(), key.getLabel(),
+                    key.getCreated(), key.getLastUsed(), key.getRevoked());
+        }
+    }
+
+    /** The answer to a creation: the only time the secret is shown. */
+    public record CreatedKey(KeyView key, String secret) {
+    }
+}

@@ -1,0 +1,148 @@
+package telegate.gateway.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.time.Clock;
+import java.util.Optional;
+import telegate.access.boundary.ApiKeys;
+import telegate.gateway.control.Connection;
+import telegate.gateway.control.Frame;
+import telegate.gateway.control.Inbound;
+import telegate.gateway.control.LoginThrottle;
+import telegate.gateway.control.Texts;
+import telegate.telegram.boundary.LoginOutcome;
+import telegate.telegram.boundary.TelegramLogin;
+import telegate.telegram.control.TelegramUnavailable;
+import telegate.telegram.control.TelegramUnreachable;
+
+/** {@code login}, {@code telegram login} and {@code telegram logout} (PROTOCOL.md 1.1, 1.2, 2.1, 2.6, 2.8). */
+@ApplicationScoped
+public class Logins {
+
+    static final int FAILED_LOGINS_PER_CONNECTION = 5;
+
+    @Inject
+    ApiKeys keys;
+
+    @Inject
+    TelegramLogin telegram;
+
+    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+
+    public void login(Connection connection, Inbound request) {
+        if (connection.isVerified()) {
+            connection.outbox().send(Frame.success(Texts.LOGIN, Texts.ALREADY_VERIFIED));
+            return;
+        }
+        String address = connection.remoteAddress();
+        Optional<Long> client = Optional.empty();
+        if (!throttle.isBlocked(address)) {
+            client = keys.authenticate(text(request.dataObject().get("apiKey")));
+            if (client.isEmpty()) {
+                throttle.failed(address);
+            }
+        }
+        if (client.isEmpty()) {
+            Frame unauthorized = Frame.failed(Texts.LOGIN, Texts.UNAUTHORIZED);
+            if (connection.loginFailed() >= FAILED_LOGINS_PER_CONNECTION) {
+                connection.outbox().sendAndClose(unauthorized, CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED);
+            } else {
+                connection.outbox().send(unauthorized);
+            }
+            return;
+        }
+        connection.verified(client.get());
+        connection.outbox().send(Frame.success(Texts.LOGIN,
+                loggedIn(client.get()) ? Texts.SESSION_ALREADY_EXISTS : Texts.SEND_PHONE_NUMBER));
+    }
+
+    private boolean loggedIn(long client) {
+        try {
+            return telegram.isLoggedIn(client);
+        } catch (TelegramUnavailable | TelegramUnreachable e) {
+            return false;
+        }
+    }
+
+    public void telegramLogin(Connection connection, Inbound request) {
+        if (!connection.isVerified()) {
+            connection.outbox().sendAndClose(Frame.failed(Texts.TELEGRAM_LOGIN, Texts.VERIFY_API_KEY_FIRST),
+                    CloseCodes.VIOLATED_POLICY, Texts.VERIFY_API_KEY_FIRST);
+            return;
+        }
+        long owner = connection.client();
+        JsonObject data = request.dataObject();
+        try {
+            if (telegram.isLoggedIn(owner)) {
+                connection.outbox().send(Frame.success(Texts.TELEGRAM_LOGIN, Texts.SESSION_ALREAY_EXISTS));
+                return;
+            }
+            LoginOutcome outcome;
+            if (data.containsKey("phone")) {
+                outcome = telegram.phone(owner, text(data.get("phone")));
+            } else if (data.containsKey("code")) {
+                outcome = telegram.code(owner, text(data.get("code")));
+            } else if (data.containsKey("password")) {
+                outcome = telegram.password(owner, text(data.get("password")));
+            } else {
+                outcome = LoginOutcome.OUT_OF_ORDER;
+            }
+            answer(connection, outcome);
+        } catch (TelegramUnavailable e) {
+            connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGIN, e.reason()));
+        } catch (TelegramUnreachable e) {
+            connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGIN, Texts.TELEGRAM_UNREACHABLE));
+        }
+    }
+
+    private static void answer(Connection connection, LoginOutcome outcome) {
+        String event = Texts.TELEGRAM_LOGIN;
+        switch (outcome) {
+            case ALREADY_LOGGED_IN -> connection.outbox().send(Frame.success(event, Texts.SESSION_ALREAY_EXISTS));
+            case SEND_CODE -> connection.outbox().send(Frame.success(event, Texts.SEND_CODE));
+            case SEND_PASSWORD -> connection.outbox().send(Frame.success(event, Texts.SEND_PASSWORD));
+            case LOGGED_IN -> connection.outbox().send(Frame.success(event, Texts.LOGGED_IN_SUCCESSFULLY));
+            case OUT_OF_ORDER -> connection.outbox().send(Frame.failed(event, Texts.INVALID_REQUEST));
+            case INVALID_PHONE -> failAndClose(connection, Texts.INVALID_PHONE_NUMBER);
+            case INVALID_CODE -> failAndClose(connection, Texts.INVALID_CODE_PROVIDED);
+            case INVALID_PASSWORD -> failAndClose(connection, Texts.INVALID_PASSWORD);
+        }
+    }
+
+    private static void failAndClose(Connection connection, String message) {
+        connection.outbox().sendAndClose(Frame.failed(Texts.TELEGRAM_LOGIN, message), CloseCodes.NORMAL_CLOSURE,
+                message);
+    }
+
+    public void telegramLogout(Connection connection) {
+        if (!connection.isVerified()) {
+            connection.outbox().sendAndClose(Frame.failed(Texts.TELEGRAM_LOGOUT, Texts.VERIFY_API_KEY_FIRST),
+                    CloseCodes.VIOLATED_POLICY, Texts.VERIFY_API_KEY_FIRST);
+            return;
+        }
+        try {
+            telegram.logOut(connection.client());
+            connection.outbox().send(Frame.success(Texts.TELEGRAM_LOGOUT, Texts.LOGGED_OUT));
+        } catch (TelegramUnavailable e) {
+            connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGOUT, e.reason()));
+        } catch (TelegramUnreachable e) {
+            connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGOUT, Texts.TELEGRAM_UNREACHABLE));
+        }
+    }
+
+    /** Strings as they are, numbers as written (a code sent as 12345); anything else is absent. */
+    private static String text(JsonValue value) {
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        if (value instanceof JsonNumber number) {
+            return number.toString();
+        }
+        return null;
+    }
+}

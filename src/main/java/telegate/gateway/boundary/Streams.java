@@ -1,0 +1,149 @@
+package telegate.gateway.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import telegate.gateway.control.Connection;
+import telegate.gateway.control.Frame;
+import telegate.gateway.control.Inbound;
+import telegate.gateway.control.SocketStreamOutput;
+import telegate.gateway.control.StreamRequest;
+import telegate.gateway.control.Texts;
+import telegate.harvest.boundary.Harvest;
+import telegate.harvest.control.ChatRequest;
+import telegate.harvest.control.StreamResult;
+import telegate.telegram.boundary.TelegramClients;
+import telegate.telegram.control.ChatResolver;
+import telegate.telegram.control.TdClient;
+import telegate.telegram.control.TdError;
+import telegate.telegram.control.TelegramUnavailable;
+import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.entity.ChatKind;
+import telegate.telegram.entity.TelegramChat;
+
+/** {@code users} and {@code chats} (PROTOCOL.md 1.3, 1.4, 2.2 to 2.7): checks, name resolution, then the stream. */
+@ApplicationScoped
+public class Streams {
+
+    @Inject
+    TelegramClients clients;
+
+    @Inject
+    Harvest harvest;
+
+    public void users(Connection connection, Inbound request) {
+        Optional<TdClient> client = ready(connection, Texts.USERS, StreamRequest.users(request.dataObject()));
+        if (client.isEmpty()) {
+            return;
+        }
+        List<ChatRequest> chats = new ArrayList<>();
+        for (StreamRequest.Entry entry : StreamRequest.users(request.dataObject()).orElseThrow().entries()) {
+            Optional<TelegramChat> chat;
+            try {
+                chat = resolve(client.get(), entry.name());
+            } catch (TelegramUnreachable e) {
+                connection.outbox().send(Frame.failed(Texts.USERS, Texts.TELEGRAM_UNREACHABLE));
+                return;
+            }
+            if (chat.isPresent() && chat.get().kind() == ChatKind.CHANNEL) {
+                failAndClose(connection, Texts.USERS, String.format(Texts.IS_A_CHANNEL_NAME, entry.name()));
+                return;
+            }
+            if (chat.isEmpty() || !chat.get().kind().isGroup()) {
+                failAndClose(connection, Texts.USERS, String.format(Texts.DOES_NOT_EXIST, entry.name()));
+                return;
+            }
+            chats.add(new ChatRequest(entry.name(), chat.get(), entry.start()));
+        }
+        connection.outbox().send(Frame.success(Texts.USERS, Texts.SENDING_USERS));
+        stream(connection, Texts.USERS, out -> harvest.members(connection.client(), client.get(), chats, out));
+    }
+
+    public void chats(Connection connection, Inbound request) {
+        Optional<TdClient> client = ready(connection, Texts.CHATS, StreamRequest.chats(request.dataObject()));
+        if (client.isEmpty()) {
+            return;
+        }
+        List<ChatRequest> chats = new ArrayList<>();
+        for (StreamRequest.Entry entry : StreamRequest.chats(request.dataObject()).orElseThrow().entries()) {
+            Optional<TelegramChat> chat;
+            try {
+                chat = resolve(client.get(), entry.name());
+            } catch (TelegramUnreachable e) {
+                connection.outbox().send(Frame.failed(Texts.CHATS, Texts.TELEGRAM_UNREACHABLE));
+                return;
+            }
+            if (chat.isEmpty()) {
+                failAndClose(connection, Texts.CHATS, Texts.INVALID_REQUEST);
+                return;
+            }
+            chats.add(new ChatRequest(entry.name(), chat.get(), entry.start()));
+        }
+        connection.outbox().send(Frame.success(Texts.CHATS, Texts.SENDING_CHATS));
+        stream(connection, Texts.CHATS, out -> harvest.messages(connection.client(), client.get(), chats, out));
+    }
+
+    /**
+     * The checks before any name is resolved: the API key, the request's shape, a
+     * logged-in Telegram account. Empty when one failed (and was answered).
+     */
+    private Optional<TdClient> ready(Connection connection, String event, Optional<StreamRequest> request) {
+        if (!connection.isVerified()) {
+            connection.outbox().sendAndClose(Frame.failed(event, Texts.VERIFY_API_KEY_FIRST),
+                    CloseCodes.VIOLATED_POLICY, Texts.VERIFY_API_KEY_FIRST);
+            return Optional.empty();
+        }
+        if (request.isEmpty()) {
+            failAndClose(connection, event, Texts.INVALID_REQUEST);
+            return Optional.empty();
+        }
+        try {
+            TdClient client = clients.clientFor(connection.client());
+            if (client.isReady()) {
+                return Optional.of(client);
+            }
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
+        } catch (TelegramUnavailable e) {
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
+        } catch (TelegramUnreachable e) {
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TelegramChat> resolve(TdClient client, String name) throws TelegramUnreachable {
+        try {
+            return new ChatResolver(client).resolve(name);
+        } catch (TdError e) {
+            return Optional.empty();
+        }
+    }
+
+    private interface Run {
+        StreamResult run(SocketStreamOutput out);
+    }
+
+    private static void stream(Connection connection, String event, Run run) {
+        connection.streamStarted();
+        StreamResult result = null;
+        try {
+            result = run.run(new SocketStreamOutput(connection, event));
+        } finally {
+            boolean cancelled = connection.streamEnded();
+            if (result != null && result.complete() && !cancelled && !connection.outbox().isBroken()) {
+                connection.outbox().send(Frame.completed(event, result.counts(),
+                        Texts.USERS.equals(event) ? result.partial() : null));
+            }
+            if (cancelled) {
+                connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
+            }
+        }
+    }
+
+    private static void failAndClose(Connection connection, String event, String message) {
+        connection.outbox().sendAndClose(Frame.failed(event, message), CloseCodes.NORMAL_CLOSURE, message);
+    }
+}

@@ -1,0 +1,130 @@
+package telegate.gateway.control;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import telegate.platform.control.Logs;
+
+/**
+ * One WebSocket connection's state: whose API key it passed, its failed logins,
+ * its requests (handled one at a time, in arrival order) and its running stream.
+ */
+public final class Connection {
+
+    private static final Logger LOG = Logs.of(Connection.class);
+
+    private final Outbox outbox;
+    private final String remoteAddress;
+    private final Executor executor;
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private boolean draining;
+    private volatile Long client;
+    private int failedLogins;
+    private boolean streaming;
+    private volatile boolean cancelRequested;
+    private volatile boolean closed;
+
+    public Connection(Outbox outbox, String remoteAddress, Executor executor) {
+        this.outbox = outbox;
+        this.remoteAddress = remoteAddress;
+        this.executor = executor;
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    /** Queues a request behind the ones before it. */
+    public void enqueue(Runnable request) {
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            queue.add(request);
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        executor.execute(this::drain);
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable next;
+            synchronized (queue) {
+                next = closed ? null : queue.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "A request failed", e);
+            }
+        }
+    }
+
+    public Long client() {
+        return client;
+    }
+
+    public boolean isVerified() {
+        return client != null;
+    }
+
+    public void verified(long clientId) {
+        client = clientId;
+    }
+
+    /** @return the failed logins of this connection so far, this one included */
+    public int loginFailed() {
+        return ++failedLogins;
+    }
+
+    /** A stream starts: a cancel from now on stops it. */
+    public synchronized void streamStarted() {
+        streaming = true;
+        cancelRequested = false;
+    }
+
+    /** @return whether the stream was cancelled, so the caller answers the cancel */
+    public synchronized boolean streamEnded() {
+        streaming = false;
+        boolean cancelled = cancelRequested;
+        cancelRequested = false;
+        return cancelled;
+    }
+
+    /** @return true if a stream was running and will stop; false if nothing runs */
+    public synchronized boolean cancelStream() {
+        if (streaming) {
+            cancelRequested = true;
+            return true;
+        }
+        return false;
+    }
+
+    public boolean isStreamCancelled() {
+        return cancelRequested || closed;
+    }
+
+    public void closed() {
+        synchronized (queue) {
+            closed = true;
+            queue.clear();
+        }
+        outbox.markClosed();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+}

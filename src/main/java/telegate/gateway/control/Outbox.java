@@ -1,0 +1,151 @@
+package telegate.gateway.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import telegate.platform.control.Logs;
+
+/**
+ * The frames of one connection, sent with the container's asynchronous send and at
+ * most {@value #WINDOW} in flight: a slow client makes {@link #send} wait instead of
+ * piling frames up on the heap. Delivery callbacks run in send order, and none runs
+ * after a frame was lost, so a cursor never moves past a frame the client missed.
+ */
+public final class Outbox {
+
+    static final int WINDOW = 64;
+    private static final Logger LOG = Logs.of(Outbox.class);
+    private static final long DRAIN_WAIT_SECONDS = 30;
+    private static final int CLOSE_REASON_MAX_BYTES = 123;
+
+    private final Session session;
+    private final Semaphore window = new Semaphore(WINDOW);
+    private final ArrayDeque<Slot> inFlight = new ArrayDeque<>();
+    private volatile boolean broken;
+
+    private static final class Slot {
+        private final Runnable onDelivered;
+        private boolean done;
+        private boolean ok;
+
+        Slot(Runnable onDelivered) {
+            this.onDelivered = onDelivered;
+        }
+    }
+
+    public Outbox(Session session) {
+        this.session = session;
+    }
+
+    /** Sends a frame; false when the connection is gone (the frame was not sent). */
+    public boolean send(Frame frame) {
+        return send(frame, null);
+    }
+
+    /** Sends a frame, waiting while {@value #WINDOW} are in flight; {@code onDelivered} runs once it is delivered. */
+    public boolean send(Frame frame, Runnable onDelivered) {
+        if (!acquire()) {
+            return false;
+        }
+        Slot slot = new Slot(onDelivered);
+        synchronized (inFlight) {
+            inFlight.add(slot);
+        }
+        try {
+            session.getAsyncRemote().sendObject(frame, result -> complete(slot, result.isOK()));
+        } catch (RuntimeException e) {
+            complete(slot, false);
+            return false;
+        }
+        return true;
+    }
+
+    private boolean acquire() {
+        try {
+            while (!broken) {
+                if (window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    private void complete(Slot slot, boolean ok) {
+        synchronized (inFlight) {
+            slot.done = true;
+            slot.ok = ok;
+            while (!inFlight.isEmpty() && inFlight.peek().done) {
+                Slot head = inFlight.poll();
+                if (!head.ok) {
+                    broken = true;
+                }
+                if (!broken && head.onDelivered != null) {
+                    head.onDelivered.run();
+                }
+            }
+        }
+        window.release();
+    }
+
+    /** Waits (bounded) until every frame sent so far is delivered or lost. */
+    public void awaitDelivered() {
+        try {
+            if (window.tryAcquire(WINDOW, DRAIN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                window.release(WINDOW);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the failure frame after everything before it, then closes with that text as the reason. */
+    public void sendAndClose(Frame frame, CloseReason.CloseCode code, String reason) {
+        awaitDelivered();
+        send(frame);
+        awaitDelivered();
+        close(code, reason);
+    }
+
+    public void close(CloseReason.CloseCode code, String reason) {
+        broken = true;
+        try {
+            if (session.isOpen()) {
+                session.close(new CloseReason(code, cut(reason)));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "close failed: {0}", e.toString());
+        }
+    }
+
+    /** The connection is gone: senders stop waiting. */
+    public void markClosed() {
+        broken = true;
+    }
+
+    public boolean isBroken() {
+        return broken || !session.isOpen();
+    }
+
+    /** A close reason is at most 123 bytes of UTF-8; cut on a character boundary. */
+    static String cut(String reason) {
+        byte[] bytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= CLOSE_REASON_MAX_BYTES) {
+            return reason;
+        }
+        int end = CLOSE_REASON_MAX_BYTES;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+            end--;
+        }
+        return new String(Arrays.copyOf(bytes, end), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,53 @@
+package telegate.harvest.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import telegate.harvest.control.LiveCursor;
+import telegate.harvest.entity.Cursor;
+import telegate.harvest.entity.CursorKind;
+import telegate.harvest.entity.DeliveredMember;
+
+/** Reads and writes cursors, each write in a transaction of its own so a checkpoint never waits on a stream. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class CursorWriter {
+
+    @PersistenceContext(unitName = "telegate")
+    EntityManager em;
+
+    public LiveCursor load(long clientId, long chatId, CursorKind kind) {
+        List<Cursor> found = em.createNamedQuery(Cursor.FIND, Cursor.class).setParameter("client", clientId)
+                .setParameter("chat", chatId).setParameter("kind", kind).getResultList();
+        Cursor cursor;
+        if (found.isEmpty()) {
+            cursor = new Cursor(clientId, chatId, kind, Instant.now());
+            em.persist(cursor);
+            em.flush();
+        } else {
+            cursor = found.get(0);
+        }
+        Set<Long> members = kind == CursorKind.MEMBERS
+                ? new HashSet<>(em.createNamedQuery(DeliveredMember.IDS_OF_CURSOR, Long.class)
+                        .setParameter("cursor", cursor.getId()).getResultList())
+                : Set.of();
+        return new LiveCursor(cursor.getId(), cursor.getLastMessage(), members);
+    }
+
+    public void save(long cursorId, LiveCursor.Changes changes) {
+        Cursor cursor = em.find(Cursor.class, cursorId);
+        if (cursor == null) {
+            return;
+        }
+        cursor.advanceTo(changes.lastMessage(), Instant.now());
+        for (long member : changes.newMembers()) {
+            em.persist(new DeliveredMember(cursorId, member));
+        }
+    }
+}

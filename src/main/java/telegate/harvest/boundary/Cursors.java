@@ -1,0 +1,75 @@
+package telegate.harvest.boundary;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import telegate.harvest.control.LiveCursor;
+import telegate.harvest.entity.CursorKind;
+
+/**
+ * The cursors streams are using, shared by every connection of a client, and
+ * their checkpoints: every second while they change (so a crash loses at most a
+ * second of deliveries), and when a stream ends or is cut.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class Cursors {
+
+    private record Key(long clientId, long chatId, CursorKind kind) {
+    }
+
+    @Inject
+    CursorWriter writer;
+
+    @Inject
+    Logger log;
+
+    private final Map<Key, LiveCursor> open = new ConcurrentHashMap<>();
+
+    /** The cursor of a client, chat and kind, for one stream; {@link #release} it when the stream ends. */
+    public LiveCursor acquire(long clientId, long chatId, CursorKind kind) {
+        Key key = new Key(clientId, chatId, kind);
+        synchronized (open) {
+            LiveCursor cursor = open.computeIfAbsent(key, k -> writer.load(clientId, chatId, kind));
+            cursor.use();
+            return cursor;
+        }
+    }
+
+    public void release(long clientId, long chatId, CursorKind kind, LiveCursor cursor) {
+        checkpoint(cursor);
+        synchronized (open) {
+            if (cursor.release() && !cursor.hasChanges()) {
+                open.remove(new Key(clientId, chatId, kind), cursor);
+            }
+        }
+    }
+
+    /** Once a second: everything delivered since the last checkpoint goes to the database. */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    void checkpointAll() {
+        open.values().forEach(this::checkpoint);
+    }
+
+    void checkpoint(LiveCursor cursor) {
+        synchronized (cursor.checkpointLock()) {
+            if (!cursor.hasChanges()) {
+                return;
+            }
+            LiveCursor.Changes changes = cursor.takeChanges();
+            try {
+                writer.save(cursor.id(), changes);
+                cursor.saved(changes);
+            } catch (RuntimeException e) {
+                cursor.notSaved(changes);
+                log.log(Level.WARNING, "Cursor checkpoint failed, will retry: {0}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** What every component shares: the database, configuration defaults, logging. */
+package telegate.platform;

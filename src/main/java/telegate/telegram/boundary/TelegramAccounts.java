@@ -1,0 +1,43 @@
+package telegate.telegram.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import telegate.telegram.entity.TelegramAccount;
+import telegate.telegram.entity.TelegramAccount.State;
+
+/** The stored login state of each client's Telegram account. */
+@Stateless
+public class TelegramAccounts {
+
+    @PersistenceContext(unitName = "telegate")
+    EntityManager em;
+
+    public void moveTo(long clientId, State state, String phone) {
+        TelegramAccount account = em.find(TelegramAccount.class, clientId);
+        Instant now = Instant.now();
+        if (account == null) {
+            account = new TelegramAccount(clientId, now);
+            em.persist(account);
+        }
+        account.moveTo(state, now);
+        if (phone != null) {
+            account.phone(TelegramAccount.mask(phone));
+        }
+    }
+
+    public State state(long clientId) {
+        TelegramAccount account = em.find(TelegramAccount.class, clientId);
+        return account == null ? State.LOGGED_OUT : account.getState();
+    }
+
+    /** Clients whose login stopped at {@code state} longer ago than {@code age}. */
+    public List<Long> stuckIn(State state, Duration age) {
+        return em.createNamedQuery(TelegramAccount.IN_STATE_SINCE_BEFORE, TelegramAccount.class)
+                .setParameter("state", state).setParameter("before", Instant.now().minus(age))
+                .getResultStream().map(TelegramAccount::getClientId).toList();
+    }
+}

@@ -1,0 +1,219 @@
+package telegate.telegram.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.telegram.control.AuthorizationState;
+import telegate.telegram.control.TdClient;
+import telegate.telegram.control.TdError;
+import telegate.telegram.control.TdJson;
+import telegate.telegram.control.TdReceiver;
+import telegate.telegram.control.TelegramUnavailable;
+import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.emulator.EmulatedTelegram;
+
+/**
+ * One TDLib client per Telegate client, all over the configured backend (the
+ * native library or the emulated Telegram), with the one receive loop that feeds
+ * them. Clients are made on first use and closed cleanly at shutdown.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class TelegramClients {
+
+    static final String NOT_AVAILABLE = "telegram backend not available";
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
+    @Inject
+    Logger log;
+
+    @Inject
+    @ConfigProperty(name = "telegate.telegram")
+    String backend;
+
+    @Inject
+    @ConfigProperty(name = "telegate.data.dir")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "telegate.telegram.timeout.seconds")
+    int timeoutSeconds;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private TdJson td;
+    private EmulatedTelegram emulator;
+    private TdReceiver receiver;
+    private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
+    private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
+    private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        if ("emulated".equalsIgnoreCase(backend.trim())) {
+            emulator = new EmulatedTelegram();
+            td = emulator;
+            log.info("Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated)");
+        } else {
+            log.warning("Telegram backend 'tdlib': the native library is not part of this build yet; "
+                    + "'telegram login' answers '" + NOT_AVAILABLE + "'. Set TELEGATE_TELEGRAM=emulated to try Telegate.");
+            return;
+        }
+        receiver = new TdReceiver(td, byTdId::get);
+        Thread thread = threads.newThread(receiver);
+        thread.setName("telegate-tdlib-receive");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public boolean available() {
+        return td != null;
+    }
+
+    public Optional<EmulatedTelegram> emulator() {
+        return Optional.ofNullable(emulator);
+    }
+
+    public Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** The TDLib client of a Telegate client, made (and given its parameters) on first use. */
+    public TdClient clientFor(long owner) throws TelegramUnavailable, TelegramUnreachable {
+        if (td == null) {
+            throw new TelegramUnavailable(NOT_AVAILABLE);
+        }
+        TdClient existing = byOwner.get(owner);
+        if (existing != null && !existing.isClosed()) {
+            return existing;
+        }
+        synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
+            existing = byOwner.get(owner);
+            if (existing != null && !existing.isClosed()) {
+                return existing;
+            }
+            TdClient created = create(owner);
+            byOwner.put(owner, created);
+            return created;
+        }
+    }
+
+    private TdClient create(long owner) throws TelegramUnreachable {
+        int id = td.createClientId();
+        TdClient client = new TdClient(td, id, timeout());
+        byTdId.put(id, client);
+        Path database = databaseDirectory(owner);
+        client.send(Json.createObjectBuilder().add("@type", "setTdlibParameters")
+                .add("use_test_dc", false)
+                .add("database_directory", database.toString())
+                .add("files_directory", database.resolve("files").toString())
+                .add("database_encryption_key", "")
+                .add("use_file_database", false)
+                .add("use_chat_info_database", true)
+                .add("use_message_database", false)
+                .add("use_secret_chats", false)
+                .add("api_id", 0)
+                .add("api_hash", "")
+                .add("system_language_code", "en")
+                .add("device_model", "Telegate")
+                .add("system_version", System.getProperty("os.name", "Linux"))
+                .add("application_version", "0.1")
+                .build());
+        AuthorizationState state = client.awaitState(
+                s -> s != AuthorizationState.WAIT_TDLIB_PARAMETERS, timeout());
+        if (state == null) {
+            byTdId.remove(id);
+            client.send(Json.createObjectBuilder().add("@type", "close").build());
+            throw new TelegramUnreachable("setTdlibParameters");
+        }
+        return client;
+    }
+
+    /** Logs the account out: TDLib forgets the session and closes the client. */
+    public void logOut(long owner) throws TelegramUnavailable, TelegramUnreachable {
+        TdClient client = clientFor(owner);
+        try {
+            client.call(Json.createObjectBuilder().add("@type", "logOut").build());
+        } catch (TdError e) {
+            log.log(Level.FINE, "logOut answered {0}", e.getMessage());
+        }
+        client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT);
+        forget(owner, client);
+    }
+
+    /** Abandons a half-done login: the client is closed and its unused database removed. */
+    public void reset(long owner) {
+        TdClient client = byOwner.get(owner);
+        if (client != null) {
+            close(client);
+            forget(owner, client);
+        }
+        deleteTree(databaseDirectory(owner));
+    }
+
+    @PreDestroy
+    void stop() {
+        List<TdClient> open = List.copyOf(byOwner.values());
+        open.forEach(client -> client.send(Json.createObjectBuilder().add("@type", "close").build()));
+        open.forEach(client -> client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT));
+        if (receiver != null) {
+            receiver.stop();
+        }
+        byOwner.clear();
+        byTdId.clear();
+    }
+
+    private void close(TdClient client) {
+        client.send(Json.createObjectBuilder().add("@type", "close").build());
+        client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT);
+    }
+
+    private void forget(long owner, TdClient client) {
+        byOwner.remove(owner, client);
+        byTdId.remove(client.id(), client);
+    }
+
+    private Path databaseDirectory(long owner) {
+        return Path.of(dataDir, "tdlib", "client-" + owner).toAbsolutePath();
+    }
+
+    private void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            log.log(Level.WARNING, "Could not remove {0}: {1}", new Object[] {root, e.toString()});
+        }
+    }
+
+    /** Requests of one type all clients sent so far (benchmarks count history and member requests). */
+    public long requestCount(String type) {
+        return byTdId.values().stream().mapToLong(client -> client.requestCount(type)).sum();
+    }
+}

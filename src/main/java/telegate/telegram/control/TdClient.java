@@ -1,0 +1,231 @@
+package telegate.telegram.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import telegate.telegram.entity.TelegramChat;
+import telegate.telegram.entity.TelegramUser;
+
+/**
+ * One TDLib client instance (one Telegram account), over {@link TdJson}: requests
+ * correlated with their answers by {@code @extra}, updates kept (authorization
+ * state, users, chats), errors turned into {@link TdError}.
+ */
+public final class TdClient implements Names {
+
+    private final TdJson td;
+    private final int id;
+    private final Duration timeout;
+    private final AtomicLong nextExtra = new AtomicLong();
+    private final Map<Long, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, TelegramUser> users = new ConcurrentHashMap<>();
+    private final Map<Long, TelegramChat> chats = new ConcurrentHashMap<>();
+    private final Map<Long, String> supergroupUsernames = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    private final Object stateLock = new Object();
+    private volatile AuthorizationState state;
+    private volatile boolean chatListLoaded;
+
+    public TdClient(TdJson td, int id, Duration timeout) {
+        this.td = td;
+        this.id = id;
+        this.timeout = timeout;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Sends a request; the future completes with its answer (an {@code error} object too). */
+    public CompletableFuture<JsonObject> send(JsonObject request) {
+        long extra = nextExtra.incrementAndGet();
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        pending.put(extra, answer);
+        requestCounts.computeIfAbsent(request.getString("@type", "?"), k -> new LongAdder()).increment();
+        td.send(id, Json.createObjectBuilder(request).add("@extra", extra).build().toString());
+        return answer;
+    }
+
+    /** Sends a request and waits for its answer, at most the configured timeout. */
+    public JsonObject call(JsonObject request) throws TdError, TelegramUnreachable {
+        return call(request, timeout);
+    }
+
+    public JsonObject call(JsonObject request, Duration wait) throws TdError, TelegramUnreachable {
+        CompletableFuture<JsonObject> answer = send(request);
+        JsonObject result;
+        try {
+            result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new TelegramUnreachable(request.getString("@type", "?"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramUnreachable(request.getString("@type", "?"));
+        } catch (ExecutionException e) {
+            throw new TdError(500, "Request aborted");
+        } finally {
+            answer.cancel(false);
+        }
+        if ("error".equals(result.getString("@type", ""))) {
+            throw new TdError(result.getInt("code", 500), result.getString("message", ""));
+        }
+        return result;
+    }
+
+    /** Called by the receive loop with every answer and update of this client. */
+    public void dispatch(JsonObject object) {
+        var extra = object.get("@extra");
+        if (extra instanceof jakarta.json.JsonNumber number) {
+            CompletableFuture<JsonObject> answer = pending.remove(number.longValue());
+            remember(object);
+            if (answer != null) {
+                answer.complete(object);
+            }
+            return;
+        }
+        remember(object);
+    }
+
+    private void remember(JsonObject object) {
+        switch (object.getString("@type", "")) {
+            case "updateAuthorizationState" -> {
+                JsonObject authorization = object.getJsonObject("authorization_state");
+                changeState(AuthorizationState.of(authorization.getString("@type", "")));
+            }
+            case "updateUser" -> {
+                TelegramUser user = UserMapping.user(object.getJsonObject("user"));
+                users.put(user.id(), user);
+            }
+            case "user" -> {
+                TelegramUser user = UserMapping.user(object);
+                users.put(user.id(), user);
+            }
+            case "updateNewChat" -> rememberChat(object.getJsonObject("chat"));
+            case "chat" -> rememberChat(object);
+            case "updateSupergroup" -> {
+                JsonObject supergroup = object.getJsonObject("supergroup");
+                String username = UserMapping.username(supergroup.getJsonObject("usernames"));
+                if (username != null) {
+                    supergroupUsernames.put(Json2.number(supergroup, "id"), username);
+                }
+            }
+            default -> {
+                // other updates do not concern Telegate
+            }
+        }
+    }
+
+    private void rememberChat(JsonObject chat) {
+        TelegramChat known = ChatMapping.chat(chat);
+        chats.put(known.id(), known);
+    }
+
+    private void changeState(AuthorizationState next) {
+        synchronized (stateLock) {
+            state = next;
+            stateLock.notifyAll();
+        }
+        if (next == AuthorizationState.CLOSED) {
+            pending.values().forEach(answer -> answer.complete(Json.createObjectBuilder()
+                    .add("@type", "error").add("code", 500).add("message", "Request aborted").build()));
+            pending.clear();
+        }
+    }
+
+    public AuthorizationState state() {
+        return state;
+    }
+
+    /** Waits until the authorization state satisfies {@code wanted}; the state then, or null on timeout. */
+    public AuthorizationState awaitState(Predicate<AuthorizationState> wanted, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (stateLock) {
+            while (state == null || !wanted.test(state)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(stateLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return state;
+        }
+    }
+
+    public boolean isReady() {
+        return state == AuthorizationState.READY;
+    }
+
+    public boolean isClosed() {
+        return state == AuthorizationState.CLOSED;
+    }
+
+    public TelegramUser user(long userId) {
+        return users.get(userId);
+    }
+
+    /** A user, from what TDLib has told, or asked for. */
+    public TelegramUser fetchUser(long userId) throws TdError, TelegramUnreachable {
+        TelegramUser known = users.get(userId);
+        if (known != null) {
+            return known;
+        }
+        call(Json.createObjectBuilder().add("@type", "getUser").add("user_id", userId).build());
+        return users.get(userId);
+    }
+
+    public TelegramChat chat(long chatId) {
+        return chats.get(chatId);
+    }
+
+    public Iterable<TelegramChat> knownChats() {
+        return chats.values();
+    }
+
+    public String supergroupUsername(long supergroupId) {
+        return supergroupUsernames.get(supergroupId);
+    }
+
+    public boolean chatListLoaded() {
+        return chatListLoaded;
+    }
+
+    public void chatListLoaded(boolean loaded) {
+        chatListLoaded = loaded;
+    }
+
+    /** How many requests of each type this client sent, for benchmarks and metrics. */
+    public long requestCount(String type) {
+        LongAdder count = requestCounts.get(type);
+        return count == null ? 0 : count.sum();
+    }
+
+    @Override
+    public String userName(long userId) {
+        TelegramUser user = users.get(userId);
+        return user == null ? null : user.displayName();
+    }
+
+    @Override
+    public String chatTitle(long chatId) {
+        TelegramChat chat = chats.get(chatId);
+        return chat == null || chat.title().isEmpty() ? null : chat.title();
+    }
+}

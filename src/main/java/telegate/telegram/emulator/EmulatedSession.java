@@ -1,0 +1,111 @@
+package telegate.telegram.emulator;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One TDLib client instance: its login state and what it has already been told
+ * (users and chats announced by updates). Not thread-safe: the emulator handles
+ * the requests of one client one at a time, holding {@link #lock()}.
+ */
+final class EmulatedSession {
+
+    private final int clientId;
+    private final Object lock = new Object();
+    private AuthorizationState state = AuthorizationState.WAIT_TDLIB_PARAMETERS;
+    private boolean started;
+    private PhoneNumber phone;
+    private SessionFile sessionFile;
+    private boolean chatsLoaded;
+    private Set<Long> knownUsers = new HashSet<>();
+    private Set<Long> knownChats = new HashSet<>();
+    private Set<Long> openedHistories = new HashSet<>();
+    private Map<Long, Integer> historyRequests = new HashMap<>();
+
+    EmulatedSession(int clientId) {
+        this.clientId = clientId;
+    }
+
+    int clientId() {
+        return clientId;
+    }
+
+    Object lock() {
+        return lock;
+    }
+
+    /** True once, for the first request: TDLib then announces its first state. */
+    boolean start() {
+        boolean first = !started;
+        started = true;
+        return first;
+    }
+
+    AuthorizationState state() {
+        return state;
+    }
+
+    void moveTo(AuthorizationState next) {
+        this.state = next;
+        if (next == AuthorizationState.CLOSED) {
+            forgetAnnouncements();
+        }
+    }
+
+    PhoneNumber phone() {
+        return phone;
+    }
+
+    void phone(PhoneNumber number) {
+        this.phone = number;
+    }
+
+    String phoneText() {
+        return phone == null ? "" : phone.international();
+    }
+
+    SessionFile sessionFile() {
+        return sessionFile;
+    }
+
+    void sessionFile(SessionFile file) {
+        this.sessionFile = file;
+    }
+
+    /** Records that the client is told about this user; false if it already was. */
+    boolean learnUser(long userId) {
+        return knownUsers.add(userId);
+    }
+
+    /** Records that the client is told about this chat; false if it already was. */
+    boolean learnChat(long chatId) {
+        return knownChats.add(chatId);
+    }
+
+    /** True for the first call only: the main chat list is loaded once. */
+    boolean loadChats() {
+        boolean first = !chatsLoaded;
+        chatsLoaded = true;
+        return first;
+    }
+
+    /** True the first time the client asks for this chat's history. */
+    boolean openHistory(long chatId) {
+        return openedHistories.add(chatId);
+    }
+
+    /** Counts a history request for the chat and returns how many there were. */
+    int countHistoryRequest(long chatId) {
+        return historyRequests.merge(chatId, 1, Integer::sum);
+    }
+
+    /** A closed client answers nothing any more: what it was told is not needed. */
+    private void forgetAnnouncements() {
+        knownUsers = new HashSet<>();
+        knownChats = new HashSet<>();
+        openedHistories = new HashSet<>();
+        historyRequests = new HashMap<>();
+    }
+}

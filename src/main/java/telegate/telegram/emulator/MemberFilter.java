@@ -1,0 +1,60 @@
+package telegate.telegram.emulator;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Locale;
+
+/** A {@code SupergroupMembersFilter} of a {@code getSupergroupMembers} request. */
+record MemberFilter(Kind kind, String query) {
+
+    enum Kind {
+        RECENT("supergroupMembersFilterRecent"),
+        SEARCH("supergroupMembersFilterSearch"),
+        ADMINISTRATORS("supergroupMembersFilterAdministrators"),
+        BOTS("supergroupMembersFilterBots"),
+        RESTRICTED("supergroupMembersFilterRestricted"),
+        CONTACTS("supergroupMembersFilterContacts"),
+        BANNED("supergroupMembersFilterBanned"),
+        MENTION("supergroupMembersFilterMention");
+
+        private final String type;
+
+        Kind(String type) {
+            this.type = type;
+        }
+    }
+
+    static final MemberFilter RECENT = new MemberFilter(Kind.RECENT, "");
+
+    /**
+     * Reads the filter; an absent one means the recent members, as in TDLib.
+     *
+     * @throws TdError 400 for an unknown filter class
+     */
+    static MemberFilter from(JsonObject filter) {
+        if (filter == null) {
+            return RECENT;
+        }
+        String type = TdObjects.string(filter, "@type", "");
+        for (Kind kind : Kind.values()) {
+            if (kind.type.equals(type)) {
+                return new MemberFilter(kind, TdObjects.string(filter, "query", "").trim());
+            }
+        }
+        throw TdError.badRequest("Failed to parse JSON object as TDLib request: Unknown class \"" + type + "\"");
+    }
+
+    /** Whether every word of the query is the prefix of a word of the member's names. */
+    boolean matches(EmulatedMember member) {
+        if (query.isEmpty()) {
+            return true;
+        }
+        List<String> words = member.searchWords();
+        for (String wanted : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!wanted.isEmpty() && words.stream().noneMatch(word -> word.startsWith(wanted))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The emulated Telegram: a {@link telegate.telegram.control.TdJson} that answers
+ * TDLib's JSON requests (login, chats, members, history) from a generated,
+ * deterministic data set, so the product can be tried and tested with no
+ * network, no API id and no phone.
+ *
+ * <p>{@link telegate.telegram.emulator.EmulatedTelegram} is the entry point; it
+ * handles each request synchronously inside {@code send} (in order per client)
+ * and queues the answers and updates for {@code receive}. The data set
+ * ({@link telegate.telegram.emulator.DataSet}) is a contract documented in
+ * {@code EMULATOR.md}: members and messages are computed from their index on
+ * demand, so a chat of a million messages costs no memory; only items added
+ * later through the emulator's own API ({@code addMessage}, {@code addMember},
+ * {@code tick}) are stored.
+ */
+package telegate.telegram.emulator;

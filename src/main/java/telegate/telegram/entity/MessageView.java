@@ -1,0 +1,33 @@
+package telegate.telegram.entity;
+
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.Map;
+
+/** The {@code chat} object (one message) of PROTOCOL.md 2.3: every key always present, unknown values null. */
+@JsonbNillable
+@JsonbPropertyOrder({"id", "date", "editDate", "senderId", "senderType", "senderName", "type", "text", "media",
+        "replyToId", "threadId", "forwardedFrom", "views", "forwards", "reactions", "albumId", "isPinned", "link"})
+public record MessageView(String id, String date, String editDate, String senderId, String senderType,
+        String senderName, String type, String text, MediaView media, String replyToId, String threadId,
+        ForwardView forwardedFrom, Integer views, Integer forwards, Map<String, Integer> reactions, String albumId,
+        boolean isPinned, String link) {
+
+    /** The message number (TDLib id >> 20) as a number, for cursors. */
+    public long number() {
+        return Long.parseLong(id);
+    }
+
+    /** Media details as far as Telegram tells them. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"fileName", "mimeType", "size", "duration", "width", "height"})
+    public record MediaView(String fileName, String mimeType, Long size, Integer duration, Integer width,
+            Integer height) {
+    }
+
+    /** Where a forwarded message came from. */
+    @JsonbNillable
+    @JsonbPropertyOrder({"type", "id", "name", "date"})
+    public record ForwardView(String type, String id, String name, String date) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Telegram access: TDLib's JSON interface ({@code TdJson}), the one client that
+ * speaks it ({@code TdClient}), login, name resolution, member listing and history
+ * paging, the mapping of TDLib objects to Telegate's user and message objects,
+ * and the emulated Telegram that stands in for the native library.
+ */
+package telegate.telegram;

@@ -1,0 +1,136 @@
+package telegate.telegram.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import telegate.telegram.control.TdJson;
+
+/**
+ * A test's TDLib client: sends requests through {@link TdJson} and collects what
+ * comes back. The emulator answers inside {@code send}, so after a request the
+ * queue holds exactly its updates and answer.
+ */
+final class EmulatorClient {
+
+    static final String CODE = "12345";
+
+    private final TdJson telegram;
+    private final int clientId;
+    private final List<JsonObject> updates = new ArrayList<>();
+    private final List<String> raw = new ArrayList<>();
+    private int nextExtra = 1;
+
+    EmulatorClient(TdJson telegram) {
+        this.telegram = telegram;
+        this.clientId = telegram.createClientId();
+    }
+
+    int clientId() {
+        return clientId;
+    }
+
+    /** Sends {@code @type} with the given name/value pairs and returns the answer. */
+    JsonObject call(String type, Object... fields) {
+        JsonObjectBuilder request = Json.createObjectBuilder().add("@type", type);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.add((String) fields[i], value(fields[i + 1]));
+        }
+        int extra = nextExtra++;
+        request.add("@extra", extra);
+        JsonObject answer = send(request.build().toString());
+        assertThat(answer).as("answer to %s", type).isNotNull();
+        assertThat(answer.getInt("@extra")).isEqualTo(extra);
+        return answer;
+    }
+
+    /** Sends a raw request; returns the one object that is not an update (the answer), or null. */
+    JsonObject send(String request) {
+        telegram.send(clientId, request);
+        JsonObject answer = null;
+        for (String text = telegram.receive(0); text != null; text = telegram.receive(0)) {
+            raw.add(text);
+            JsonObject object = parse(text);
+            assertThat(object.getInt("@client_id")).isEqualTo(clientId);
+            if (object.getString("@type").startsWith("update")) {
+                assertThat(object).doesNotContainKey("@extra");
+                updates.add(object);
+            } else {
+                assertThat(answer).as("one answer per request").isNull();
+                answer = object;
+            }
+        }
+        return answer;
+    }
+
+    /** The updates received since the last call of this method. */
+    List<JsonObject> takeUpdates() {
+        List<JsonObject> taken = List.copyOf(updates);
+        updates.clear();
+        return taken;
+    }
+
+    /** Every JSON text received, in order. */
+    List<String> raw() {
+        return raw;
+    }
+
+    /** Logs in with a phone that needs no password; the client is then Ready. */
+    EmulatorClient login(Path databaseDirectory) {
+        assertThat(call("setTdlibParameters", "database_directory", databaseDirectory.toString(),
+                "api_id", 94575, "api_hash", "a3406de8d171bb422bb6ddf3bbd800e2").getString("@type")).isEqualTo("ok");
+        if (!lastState().equals("authorizationStateReady")) {
+            assertThat(call("setAuthenticationPhoneNumber", "phone_number", "+919876543210").getString("@type")).isEqualTo("ok");
+            assertThat(call("checkAuthenticationCode", "code", CODE).getString("@type")).isEqualTo("ok");
+        }
+        assertThat(lastState()).isEqualTo("authorizationStateReady");
+        takeUpdates();
+        return this;
+    }
+
+    /** The type of the last authorization state announced. */
+    String lastState() {
+        String state = null;
+        for (JsonObject update : updates) {
+            if (update.getString("@type").equals("updateAuthorizationState")) {
+                state = update.getJsonObject("authorization_state").getString("@type");
+            }
+        }
+        return state;
+    }
+
+    static JsonObject parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    static JsonObject filter(String type, Object... fields) {
+        JsonObjectBuilder filter = Json.createObjectBuilder().add("@type", type);
+        for (int i = 0; i < fields.length; i += 2) {
+            filter.add((String) fields[i], value(fields[i + 1]));
+        }
+        return filter.build();
+    }
+
+    private static JsonValue value(Object value) {
+        if (value instanceof JsonValue json) {
+            return json;
+        } else if (value instanceof String text) {
+            return Json.createValue(text);
+        } else if (value instanceof Integer number) {
+            return Json.createValue(number);
+        } else if (value instanceof Long number) {
+            return Json.createValue(number);
+        } else if (value instanceof Boolean flag) {
+            return flag ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        throw new IllegalArgumentException(String.valueOf(value));
+    }
+}
