@@ -1,5 +1,6 @@
 package telegate.gateway.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -9,6 +10,7 @@ import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.time.Clock;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.access.boundary.ApiKeys;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
@@ -32,7 +34,16 @@ public class Logins {
     @Inject
     TelegramLogin telegram;
 
-    private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
+    @Inject
+    @ConfigProperty(name = "telegate.login.failures.per.minute", defaultValue = "20")
+    int failuresPerMinute;
+
+    private LoginThrottle throttle;
+
+    @PostConstruct
+    void start() {
+        throttle = new LoginThrottle(Clock.systemUTC(), failuresPerMinute);
+    }
 
     public void login(Connection connection, Inbound request) {
         if (connection.isVerified()) {

@@ -18,10 +18,17 @@ public final class LoginThrottle {
     private static final int MAX_ADDRESSES = 100_000;
 
     private final Clock clock;
+    private final int limit;
     private final Map<String, ArrayDeque<Long>> failures = new ConcurrentHashMap<>();
 
     public LoginThrottle(Clock clock) {
+        this(clock, LIMIT);
+    }
+
+    /** @param limit failed logins an address may make in a minute before it is refused without a check */
+    public LoginThrottle(Clock clock, int limit) {
         this.clock = clock;
+        this.limit = limit;
     }
 
     public boolean isBlocked(String address) {
@@ -31,7 +38,7 @@ public final class LoginThrottle {
         }
         synchronized (times) {
             forgetOld(times);
-            return times.size() > LIMIT;
+            return times.size() > limit;
         }
     }
 

@@ -158,8 +158,15 @@ final class EmulatedChat {
         return addedMessages.date(number - initialMessages - 1);
     }
 
-    /** Appends a member who joined at {@code now}; returns its index. */
+    /**
+     * Appends a member who joined at {@code now}; returns its index.
+     *
+     * @throws IllegalStateException when the chat's range of user ids is used up
+     */
     int addMember(Instant now) {
+        if (memberCount() >= USER_IDS_PER_CHAT - 1) {
+            throw new IllegalStateException(username + " has no user ids left for new members");
+        }
         return initialMembers + addedMembers.append(seconds(now), joinDate(initialMembers));
     }
 

@@ -2,6 +2,7 @@ package telegate.telegram.emulator;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
@@ -129,7 +130,7 @@ public final class EmulatedTelegram implements TdJson {
         return dataSet.named(username).memberCount();
     }
 
-    private static jakarta.json.JsonValue extraOf(String request) {
+    private static JsonValue extraOf(String request) {
         try {
             return TdObjects.parse(request).get("@extra");
         } catch (RuntimeException e) {

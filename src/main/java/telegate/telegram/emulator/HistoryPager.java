@@ -23,8 +23,9 @@ final class HistoryPager {
     }
 
     /**
-     * @throws TdError 400 for the parameters TDLib rejects; a limit above 100 is
-     *         lowered to 100, as TDLib does
+     * @throws TdError 400 for the parameters TDLib rejects, with TDLib's messages;
+     *         like TDLib, a limit above 100 is lowered to 100, and a limit equal to
+     *         -offset raised by one
      */
     static Slice slice(long fromMessageId, int offset, int limit, int count) {
         if (limit <= 0) {
@@ -39,6 +40,9 @@ final class HistoryPager {
         int pageSize = Math.min(limit, MAX_LIMIT);
         if (offset < -pageSize) {
             throw TdError.badRequest("Parameter offset must be greater than or equal to -limit");
+        }
+        if (pageSize == -offset) {
+            pageSize++; // as TDLib does: the from_message_id message comes too
         }
         if (fromMessageId < 0) {
             throw TdError.badRequest("Invalid value of parameter from_message_id specified");

@@ -16,7 +16,10 @@ import telegate.telegram.emulator.EmulatedMember.UserKind;
  * name starting with an ASCII letter (three first names per letter, picked
  * evenly), and deleted accounts, which have no name to search for, are only
  * among the {@value #DELETED_ONLY_AMONG_NEWEST} newest members the chat started
- * with, well inside the 10,000 the recent list shows.
+ * with, well inside the 10,000 the recent list shows. Members added later are
+ * never deleted accounts; after 8,000 additions to the big group its deleted
+ * accounts slide out of the recent list and the group can no longer be listed
+ * completely, as happens with real Telegram.
  */
 final class MemberFactory {
 

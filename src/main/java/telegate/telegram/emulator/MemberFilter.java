@@ -1,11 +1,15 @@
 package telegate.telegram.emulator;
 
 import jakarta.json.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A {@code SupergroupMembersFilter} of a {@code getSupergroupMembers} request. */
 record MemberFilter(Kind kind, String query) {
+
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     enum Kind {
         RECENT("supergroupMembersFilterRecent"),
@@ -44,14 +48,21 @@ record MemberFilter(Kind kind, String query) {
         throw TdError.badRequest("Failed to parse JSON object as TDLib request: Unknown class \"" + type + "\"");
     }
 
-    /** Whether every word of the query is the prefix of a word of the member's names. */
-    boolean matches(EmulatedMember member) {
-        if (query.isEmpty()) {
+    /** The lower-case words of the query; a member matches when each is the prefix of one of its words. */
+    List<String> queryWords() {
+        return Arrays.stream(WORD_SEPARATORS.split(query.toLowerCase(Locale.ROOT)))
+                .filter(word -> !word.isEmpty())
+                .toList();
+    }
+
+    /** Whether every query word is the prefix of a word of the member's names. */
+    static boolean matches(List<String> queryWords, EmulatedMember member) {
+        if (queryWords.isEmpty()) {
             return true;
         }
         List<String> words = member.searchWords();
-        for (String wanted : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!wanted.isEmpty() && words.stream().noneMatch(word -> word.startsWith(wanted))) {
+        for (String wanted : queryWords) {
+            if (words.stream().noneMatch(word -> word.startsWith(wanted))) {
                 return false;
             }
         }

@@ -82,6 +82,7 @@ final class MemberListing {
         if (filter.kind() == MemberFilter.Kind.CONTACTS || filter.kind() == MemberFilter.Kind.BANNED) {
             return new int[0]; // the account has no contacts among them and bans no one
         }
+        List<String> queryWords = filter.queryWords();
         int[] found = new int[64];
         int size = 0;
         for (int index = count; index >= 1; index--) {
@@ -91,7 +92,7 @@ final class MemberListing {
                 case RESTRICTED -> member.role() == EmulatedMember.Role.RESTRICTED;
                 default -> true;
             };
-            if (kindMatches && filter.matches(member)) {
+            if (kindMatches && MemberFilter.matches(queryWords, member)) {
                 if (size == found.length) {
                     found = Arrays.copyOf(found, size * 2);
                 }

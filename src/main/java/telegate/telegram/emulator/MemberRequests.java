@@ -34,9 +34,10 @@ final class MemberRequests {
                 .orElseThrow(() -> TdError.badRequest("Supergroup not found"));
         int offset = TdObjects.int32(request, "offset", 0);
         int limit = TdObjects.int32(request, "limit", 0);
-        if (limit <= 0 || limit > MAX_LIMIT) {
-            throw TdError.badRequest("Parameter limit must be positive and not greater than " + MAX_LIMIT);
+        if (limit <= 0) {
+            throw TdError.badRequest("Parameter limit must be positive");
         }
+        limit = Math.min(limit, MAX_LIMIT); // TDLib lowers larger limits
         if (offset < 0) {
             throw TdError.badRequest("Parameter offset must be non-negative");
         }

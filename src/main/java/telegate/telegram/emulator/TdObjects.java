@@ -4,10 +4,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
@@ -94,7 +96,7 @@ final class TdObjects {
     /** A string field, or the default when it is absent or not a string. */
     static String string(JsonObject request, String name, String fallback) {
         JsonValue value = request.get(name);
-        if (value instanceof jakarta.json.JsonString string) {
+        if (value instanceof JsonString string) {
             return string.getString();
         }
         return fallback;
@@ -112,10 +114,10 @@ final class TdObjects {
             return fallback;
         }
         try {
-            if (value instanceof jakarta.json.JsonNumber number) {
+            if (value instanceof JsonNumber number) {
                 return number.longValueExact();
             }
-            if (value instanceof jakarta.json.JsonString string) {
+            if (value instanceof JsonString string) {
                 return Long.parseLong(string.getString().trim());
             }
         } catch (ArithmeticException | NumberFormatException e) {

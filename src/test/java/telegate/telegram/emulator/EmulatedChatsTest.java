@@ -3,6 +3,7 @@ package telegate.telegram.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static telegate.telegram.emulator.EmulatedLoginTest.assertError;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
@@ -102,7 +103,7 @@ class EmulatedChatsTest {
         JsonObject big = client.call("searchChats", "query", "BIG", "limit", 1);
 
         assertThat(groups.getInt("total_count")).isEqualTo(2);
-        assertThat(groups.getJsonArray("chat_ids")).extracting(id -> ((jakarta.json.JsonNumber) id).longValue())
+        assertThat(groups.getJsonArray("chat_ids")).extracting(id -> ((JsonNumber) id).longValue())
                 .containsExactly(-1000000001001L, -501L);
         assertThat(big.getInt("total_count")).isEqualTo(2);
         assertThat(big.getJsonArray("chat_ids")).hasSize(1);

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,14 +93,17 @@ class EmulatedHistoryTest {
         assertThat(numbers(beyond)).containsExactly(500, 499, 498, 497, 496);
         assertThat(numbers(atTheTop)).hasSize(20).startsWith(500).endsWith(481);
         assertThat(numbers(beforeEverything)).isEmpty();
+        assertThat(numbers(history(TEST_GROUP, 250L << 20, -5, 5))).as("a limit of -offset gets the from message too")
+                .containsExactly(255, 254, 253, 252, 251, 250);
     }
 
     @Test
     void badParametersAreRejected() {
         assertError(history(TEST_GROUP, 0, 0, 0), 400, "Parameter limit must be positive");
         assertError(history(TEST_GROUP, 0, 1, 10), 400, "Parameter offset must be non-positive");
-        assertThat(history(TEST_GROUP, 0, -100, 100).getInt("code")).isEqualTo(400);
-        assertThat(history(TEST_GROUP, 0, -20, 10).getInt("code")).isEqualTo(400);
+        assertError(history(TEST_GROUP, 0, -100, 100), 400, "Parameter offset must be greater than -100");
+        assertError(history(TEST_GROUP, 0, -20, 10), 400, "Parameter offset must be greater than or equal to -limit");
+        assertError(history(TEST_GROUP, -5, 0, 10), 400, "Invalid value of parameter from_message_id specified");
         assertError(history(-1000000009999L, 0, 0, 10), 400, "Chat not found");
         history(TEST_GROUP, 0, 0, 1);
         assertThat(numbers(history(TEST_GROUP, 0, 0, 500))).as("a limit above 100 is lowered to 100").hasSize(100);
@@ -124,7 +128,7 @@ class EmulatedHistoryTest {
             if (newer.isEmpty()) {
                 break;
             }
-            java.util.Collections.reverse(newer);
+            Collections.reverse(newer);
             all.addAll(newer);
             cursor = (long) all.get(all.size() - 1) << 20;
         }
@@ -283,7 +287,7 @@ class EmulatedHistoryTest {
             if (newer.isEmpty()) {
                 break;
             }
-            java.util.Collections.reverse(newer);
+            Collections.reverse(newer);
             all.addAll(newer);
             cursor = (long) all.get(all.size() - 1) << 20;
         }

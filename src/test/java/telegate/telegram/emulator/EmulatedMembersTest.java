@@ -123,11 +123,12 @@ class EmulatedMembersTest {
 
     @Test
     void badParametersAreRejected() {
-        String tooMany = "Parameter limit must be positive and not greater than 200";
-        assertError(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", 0, "limit", 0), 400, tooMany);
-        assertError(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", 0, "limit", 201), 400, tooMany);
-        assertThat(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", -1, "limit", 10)
-                .getInt("code")).isEqualTo(400);
+        assertError(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", 0, "limit", 0), 400,
+                "Parameter limit must be positive");
+        assertError(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", -1, "limit", 10), 400,
+                "Parameter offset must be non-negative");
+        assertThat(client.call("getSupergroupMembers", "supergroup_id", TEST_GROUP, "offset", 0, "limit", 500)
+                .getJsonArray("members")).as("TDLib lowers the limit to 200").hasSize(200);
         assertError(client.call("getSupergroupMembers", "supergroup_id", 501, "limit", 10), 400, "Supergroup not found");
     }
 
@@ -205,13 +206,13 @@ class EmulatedMembersTest {
         }
 
         assertThat(seen).hasSize(50_000);
-        assertThat(seen).allSatisfy(id -> assertThat(id).isBetween(105_000_001L, 105_050_000L));
+        assertThat(seen).filteredOn(id -> id < 105_000_001L || id > 105_050_000L).isEmpty();
         assertThat(perCharacter.get('a')).isGreaterThan(1_000);
         assertThat(users).as("each announced once").hasSize(50_000);
         List<JsonObject> deleted = users.stream().filter(user -> type(user).equals("userTypeDeleted")).toList();
         assertThat(deleted).isNotEmpty().allSatisfy(user -> assertThat(recentIds).contains(user.getJsonNumber("id").longValue()));
         assertThat(users).filteredOn(user -> !type(user).equals("userTypeDeleted"))
-                .allSatisfy(user -> assertThat(user.getString("first_name")).matches("[A-Za-z].*"));
+                .filteredOn(user -> !user.getString("first_name").matches("[A-Za-z].*")).isEmpty();
     }
 
     private record Paged(int totalCount, List<JsonObject> members) {

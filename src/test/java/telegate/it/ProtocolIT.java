@@ -1,0 +1,610 @@
+package telegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static telegate.it.Frames.code;
+import static telegate.it.Frames.last;
+import static telegate.it.Frames.login;
+import static telegate.it.Frames.messageIds;
+import static telegate.it.Frames.phone;
+import static telegate.it.Frames.statusAndMessage;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * PROTOCOL.md row by row, from a real WebSocket client, against the built WAR on
+ * Payara Micro with the emulated Telegram (EMULATOR.md's data set).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProtocolIT {
+
+    static final String BOOTSTRAP_KEY = "it-bootstrap-key-0123456789";
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // The WAR the build made, as users get it, plus a test-only handle on the emulator.
+        // Named ROOT, as in the bundle, so the endpoint is at /ws/telegram/.
+        return ShrinkWrap.create(WebArchive.class, "ROOT.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war"))))
+                .addClasses(EmulatorControl.class);
+    }
+
+    URI http() {
+        return URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    URI ws(String path) {
+        return URI.create("ws://" + base.getHost() + ":" + base.getPort() + path);
+    }
+
+    WsClient connect() {
+        return WsClient.connect(ws("/ws/telegram/"));
+    }
+
+    /** A new client's key, verified on a new connection (Telegram not logged in). */
+    WsClient verified() {
+        String key = Http.newKey(http(), "it").getString("secret");
+        WsClient client = connect();
+        client.send("login", login(key));
+        assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send phone number\"");
+        return client;
+    }
+
+    /** A new client, verified and with its Telegram account logged in. */
+    WsClient loggedIn() {
+        WsClient client = verified();
+        client.send("telegram login", phone("+919876543210"));
+        assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send code\"");
+        client.send("telegram login", code("12345"));
+        assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"logged in successfully\"");
+        return client;
+    }
+
+    void addMessages(String chat, int count) {
+        assertThat(Http.post(http().resolve("api/test/emulator/" + chat + "/messages?count=" + count), null, "")
+                .statusCode()).isEqualTo(200);
+    }
+
+    void addMembers(String chat, int count) {
+        assertThat(Http.post(http().resolve("api/test/emulator/" + chat + "/members?count=" + count), null, "")
+                .statusCode()).isEqualTo(200);
+    }
+
+    // ---- 0. transport
+
+    @Test
+    void endpointAnswersWithAndWithoutTrailingSlash() {
+        for (String path : List.of("/ws/telegram/", "/ws/telegram")) {
+            try (WsClient client = WsClient.connect(ws(path))) {
+                client.send("login", login("wrong"));
+                assertThat(client.nextText()).isEqualTo(
+                        "{\"event\":\"login\",\"data\":{\"status\":\"failed\",\"message\":\"unauthorized\"}}");
+            }
+        }
+    }
+
+    // ---- 1.1 login
+
+    @Test
+    void validKeyAsksForThePhoneNumber() {
+        try (WsClient client = connect()) {
+            client.send("login", login(BOOTSTRAP_KEY));
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"login\",\"data\":{\"status\":\"success\",\"message\":\"send phone number\"}}");
+        }
+    }
+
+    @Test
+    void secondLoginOnAConnectionIsAlreadyVerified() {
+        try (WsClient client = verified()) {
+            client.send("login", login("anything"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"Already verified. Send data to 'telegram login' or 'users'.\"}}");
+        }
+    }
+
+    @Test
+    void keyOfALoggedInAccountSaysTheSessionExists() {
+        String key = Http.newKey(http(), "session").getString("secret");
+        try (WsClient first = connect()) {
+            first.send("login", login(key)).nextData();
+            first.send("telegram login", phone("+919876543210")).nextData();
+            assertThat(first.send("telegram login", code("12345")).nextData().getString("message"))
+                    .isEqualTo("logged in successfully");
+        }
+        try (WsClient second = connect()) {
+            second.send("login", login(key));
+            assertThat(second.nextText()).isEqualTo("{\"event\":\"login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"session already exists, call 'users'.\"}}");
+        }
+    }
+
+    @Test
+    void missingUnknownAndRevokedKeysAreUnauthorizedAndTheSocketStaysOpen() {
+        JsonObject created = Http.newKey(http(), "to-revoke");
+        assertThat(Http.delete(http().resolve("api/keys/" + created.getJsonObject("key").getInt("id")),
+                Http.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        try (WsClient client = connect()) {
+            for (String data : List.of("{}", "{\"apiKey\":\"no-such-key\"}",
+                    "{\"apiKey\":\"" + created.getString("secret") + "\"}", "null")) {
+                client.send("{\"event\":\"login\",\"data\":" + data + "}");
+                assertThat(statusAndMessage(client.nextData())).as(data).isEqualTo("failed: \"unauthorized\"");
+            }
+            client.assertOpenAndQuiet(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void fiveFailedLoginsCloseTheConnectionWithPolicyViolation() {
+        try (WsClient client = connect()) {
+            for (int i = 0; i < 5; i++) {
+                client.send("login", login("wrong-" + i));
+                assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
+            }
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "unauthorized"));
+        }
+    }
+
+    // ---- 1.2 telegram login, 2.1 two-step verification
+
+    @Test
+    void telegramLoginBeforeLoginClosesTheSocket() {
+        try (WsClient client = connect()) {
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"verify your api key first\"}}");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "verify your api key first"));
+        }
+    }
+
+    @Test
+    void phoneThenCodeLogsIn() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"telegram login\",\"data\":{\"status\":\"success\",\"message\":\"send code\"}}");
+            client.send("telegram login", code("12345"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"logged in successfully\"}}");
+        }
+    }
+
+    @Test
+    void telegramLoginWhenLoggedInSaysTheSessionAlreayExists() {
+        try (WsClient client = loggedIn()) {
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"session alreay exists, call 'users'\"}}");
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void malformedOrRejectedPhoneClosesTheSocket() {
+        for (String number : List.of("12ab", "+9991234567")) {
+            try (WsClient client = verified()) {
+                client.send("telegram login", phone(number));
+                assertThat(statusAndMessage(client.nextData())).as(number)
+                        .isEqualTo("failed: \"invalid phone number\"");
+                assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid phone number"));
+            }
+        }
+    }
+
+    @Test
+    void wrongCodeClosesTheSocket() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", phone("+919876543210")).nextData();
+            client.send("telegram login", code("54321"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid code provided\"");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid code provided"));
+        }
+    }
+
+    @Test
+    void twoStepAccountAsksForThePasswordThenLogsIn() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", phone("+15550000002")).nextData();
+            client.send("telegram login", code("12345"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send password\"");
+            client.send("telegram login", Frames.password("secret"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"logged in successfully\"");
+        }
+    }
+
+    @Test
+    void wrongPasswordClosesTheSocket() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", phone("+15550000002")).nextData();
+            client.send("telegram login", code("12345")).nextData();
+            client.send("telegram login", Frames.password("guess"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid password\"");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid password"));
+        }
+    }
+
+    @Test
+    void telegramLoginWithoutAFieldOrWithACodeBeforeAPhoneIsAnInvalidRequest() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", Json.createObjectBuilder().build());
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
+            client.send("telegram login", code("12345"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
+            client.send("telegram login", Frames.password("secret"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    // ---- 2.6 bad input
+
+    @Test
+    void malformedFramesAreAnsweredAndTheSocketStaysOpen() {
+        try (WsClient client = connect()) {
+            for (String bad : List.of("not json", "[1,2]", "{\"event\":5,\"data\":{}}", "{\"data\":{}}", "\"x\"")) {
+                client.send(bad);
+                assertThat(client.nextText()).as(bad).isEqualTo(
+                        "{\"event\":\"error\",\"data\":{\"status\":\"failed\",\"message\":\"malformed request\"}}");
+            }
+            client.send("{\"event\":\"dance\",\"data\":{}}");
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"dance\",\"data\":{\"status\":\"failed\",\"message\":\"unknown event\"}}");
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void aFrameOver64KibClosesWith1009() {
+        try (WsClient client = connect()) {
+            client.send("{\"event\":\"login\",\"data\":{\"apiKey\":\"" + "x".repeat(70 * 1024) + "\"}}");
+            assertThat(client.awaitClose().code()).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void streamsBeforeLoginCloseTheSocket() {
+        for (String event : List.of("users", "chats")) {
+            try (WsClient client = connect()) {
+                client.send(event, Frames.users("", "testgroup00001"));
+                assertThat(client.nextText()).isEqualTo("{\"event\":\"" + event + "\",\"data\":{\"status\":\"failed\","
+                        + "\"message\":\"verify your api key first\"}}");
+                assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "verify your api key first"));
+            }
+        }
+    }
+
+    @Test
+    void streamsBeforeTelegramLoginAskForIt() {
+        try (WsClient client = verified()) {
+            client.send("users", Frames.users("", "testgroup00001"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"telegram login required\"");
+            client.send("chats", Frames.chats("", "testgroup00001"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"telegram login required\"");
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    // ---- 1.3 users, 2.2 completed
+
+    @Test
+    void usersOfTwoGroupsThenCompletedWithCounts() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00001", "testgroup00002"));
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"users\",\"data\":{\"status\":\"success\",\"message\":\"sending users\"}}");
+            List<JsonObject> frames = client.untilCompleted("users");
+            assertThat(frames).hasSize(250 + 20 + 1);
+            assertThat(frames.subList(0, 250)).allSatisfy(f -> assertThat(
+                    f.getJsonObject("data").getJsonObject("message").getString("group")).isEqualTo("testgroup00001"));
+            assertThat(frames.subList(250, 270)).allSatisfy(f -> assertThat(
+                    f.getJsonObject("data").getJsonObject("message").getString("group")).isEqualTo("testgroup00002"));
+            assertThat(Frames.users(frames).stream().map(u -> u.getString("id")).distinct()).hasSize(270);
+            assertThat(last(frames).toString()).isEqualTo("{\"event\":\"users\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"completed\",\"count\":{\"testgroup00001\":250,\"testgroup00002\":20},"
+                    + "\"partial\":[]}}");
+        }
+    }
+
+    @Test
+    void userObjectsHaveEveryKeyAndProtocolValues() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00001")).nextData();
+            List<JsonObject> users = Frames.users(client.untilCompleted("users"));
+            Set<String> keys = Set.of("id", "username", "firstName", "lastName", "phone", "isBot", "isPremium",
+                    "isVerified", "isScam", "isFake", "isDeleted", "lastSeen", "memberStatus", "joinedAt", "invitedBy");
+            assertThat(users).allSatisfy(u -> assertThat(u.keySet()).isEqualTo(keys));
+            assertThat(users).allSatisfy(u -> assertThat(u.getString("id")).matches("\\d+"));
+            assertThat(users.stream().map(u -> u.getString("memberStatus")).collect(Collectors.toSet()))
+                    .contains("creator", "administrator", "member").isSubsetOf(
+                            "creator", "administrator", "member", "restricted", "left", "banned");
+            assertThat(users).anySatisfy(u -> assertThat(u.getBoolean("isBot")).isTrue());
+            assertThat(users).anySatisfy(u -> assertThat(u.getBoolean("isDeleted")).isTrue());
+            assertThat(users).anySatisfy(u -> assertThat(u.isNull("username")).isTrue());
+            assertThat(users).allSatisfy(u -> assertThat(u.isNull("lastSeen") || u.getString("lastSeen").matches(
+                    "online|recently|lastWeek|lastMonth|longAgo|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")).isTrue());
+            assertThat(users).allSatisfy(u -> assertThat(u.getString("joinedAt"))
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        }
+    }
+
+    @Test
+    void channelNameInUsersClosesTheSocket() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00001", "UnderWorld4444"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"users\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"UnderWorld4444 is a channel name\"}}");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "UnderWorld4444 is a channel name"));
+        }
+    }
+
+    @Test
+    void unknownGroupInUsersClosesTheSocket() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "nosuchgroup123"));
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"users\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"nosuchgroup123 does not exist\"}}");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "nosuchgroup123 does not exist"));
+        }
+    }
+
+    @Test
+    void hiddenMembersGroupIsReportedPartial() {
+        try (WsClient client = loggedIn()) {
+            client.send("{\"event\":\"users\",\"data\":{\"group\":\"hiddengroup\",\"status\":\"\"}}").nextData();
+            List<JsonObject> frames = client.untilCompleted("users");
+            assertThat(Frames.users(frames)).hasSize(3);
+            assertThat(last(frames).getJsonObject("data").getJsonArray("partial").getString(0))
+                    .isEqualTo("hiddengroup");
+        }
+    }
+
+    @Test
+    void bigGroupIsListedPastTheCapEachMemberOnce() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "biggroup")).nextData();
+            List<JsonObject> frames = client.untilCompleted("users");
+            List<JsonObject> users = Frames.users(frames);
+            assertThat(users).hasSize(50_000);
+            assertThat(users.stream().map(u -> u.getString("id")).distinct()).hasSize(50_000);
+            assertThat(last(frames).getJsonObject("data").getJsonObject("count").getInt("biggroup")).isEqualTo(50_000);
+            assertThat(last(frames).getJsonObject("data").getJsonArray("partial")).isEmpty();
+        }
+    }
+
+    @Test
+    void latestUsersSendsOnlyMembersNotDeliveredBefore() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("latest", "testgroup00002")).nextData();
+            assertThat(Frames.users(client.untilCompleted("users"))).hasSize(20);
+            client.send("users", Frames.users("latest", "testgroup00002")).nextData();
+            assertThat(client.untilCompleted("users")).hasSize(1);
+            addMembers("testgroup00002", 2);
+            client.send("users", Frames.users("latest", "testgroup00002")).nextData();
+            List<JsonObject> frames = client.untilCompleted("users");
+            assertThat(Frames.users(frames)).hasSize(2);
+            assertThat(last(frames).getJsonObject("data").getJsonObject("count").getInt("testgroup00002"))
+                    .isEqualTo(2);
+        }
+    }
+
+    // ---- 1.4 chats, 2.3 message objects, 2.4 names
+
+    @Test
+    void wholeHistoryOldestFirstThenCompleted() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "UnderWorld4444"));
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"chats\",\"data\":{\"status\":\"success\",\"message\":\"sending chats\"}}");
+            List<JsonObject> frames = client.untilCompleted("chats");
+            assertThat(messageIds(frames)).containsExactlyElementsOf(LongStream.rangeClosed(1, 1000).boxed().toList());
+            assertThat(last(frames).toString()).isEqualTo("{\"event\":\"chats\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"completed\",\"count\":{\"UnderWorld4444\":1000}}}");
+        }
+    }
+
+    @Test
+    void messageObjectsHaveEveryKeyAndProtocolValues() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "testgroup00001")).nextData();
+            List<JsonObject> messages = client.untilCompleted("chats").stream()
+                    .map(f -> f.getJsonObject("data").get("message")).filter(m -> m instanceof JsonObject)
+                    .map(m -> m.asJsonObject().getJsonObject("chat")).toList();
+            assertThat(messages).hasSize(500);
+            Set<String> keys = Set.of("id", "date", "editDate", "senderId", "senderType", "senderName", "type", "text",
+                    "media", "replyToId", "threadId", "forwardedFrom", "views", "forwards", "reactions", "albumId",
+                    "isPinned", "link");
+            assertThat(messages).allSatisfy(m -> assertThat(m.keySet()).isEqualTo(keys));
+            assertThat(messages.stream().map(m -> m.getString("type")).collect(Collectors.toSet()))
+                    .contains("text", "photo", "document", "poll", "service").isSubsetOf("text", "photo", "video",
+                            "document", "audio", "voice", "sticker", "animation", "poll", "location", "contact",
+                            "service", "other");
+            assertThat(messages).allSatisfy(m -> assertThat(m.getString("date"))
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+            assertThat(messages).allSatisfy(m -> assertThat(m.getString("link"))
+                    .isEqualTo("https://t.me/testgroup00001/" + m.getString("id")));
+            assertThat(messages).anySatisfy(m -> assertThat(m.isNull("replyToId")).isFalse());
+            assertThat(messages).anySatisfy(m -> assertThat(m.isNull("forwardedFrom")).isFalse());
+            assertThat(messages).anySatisfy(m -> assertThat(m.getJsonObject("reactions")).isNotEmpty());
+            assertThat(messages).anySatisfy(m -> assertThat(m.isNull("media")).isFalse());
+        }
+    }
+
+    @Test
+    void unknownChatOrWrongShapeIsAnInvalidRequestAndClosesTheSocket() {
+        for (String data : List.of("{\"group\":[{\"name\":\"nosuchchat999\",\"status\":\"\"}],\"status\":\"\"}",
+                "{\"group\":\"UnderWorld4444\"}", "{\"group\":[{\"status\":\"\"}]}", "{}")) {
+            try (WsClient client = loggedIn()) {
+                client.send("{\"event\":\"chats\",\"data\":" + data + "}");
+                assertThat(client.nextText()).as(data).isEqualTo(
+                        "{\"event\":\"chats\",\"data\":{\"status\":\"failed\",\"message\":\"invalid request\"}}");
+                assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid request"));
+            }
+        }
+    }
+
+    @Test
+    void namesResolveByUsernameLinkTitleAndIdAndAreEchoedAsWritten() {
+        try (WsClient client = loggedIn()) {
+            client.send("{\"event\":\"chats\",\"data\":{\"group\":[\"@testgroup00002\",\"t.me/testgroup00002\","
+                    + "\"https://t.me/testgroup00002\",\"Test Group 00002\",\"-501\"],\"status\":\"\"}}");
+            assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+            JsonObject count = last(client.untilCompleted("chats")).getJsonObject("data").getJsonObject("count");
+            assertThat(count.toString()).isEqualTo("{\"@testgroup00002\":50,\"t.me/testgroup00002\":50,"
+                    + "\"https://t.me/testgroup00002\":50,\"Test Group 00002\":50,\"-501\":50}");
+        }
+    }
+
+    @Test
+    void latestChatsSendsOnlyNewMessagesAndAfterSendsExactlyThoseAbove() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("latest", "testgroup00002")).nextData();
+            List<Long> first = messageIds(client.untilCompleted("chats"));
+            assertThat(first).hasSizeGreaterThanOrEqualTo(50);
+            long newest = first.get(first.size() - 1);
+            client.send("chats", Frames.chats("latest", "testgroup00002")).nextData();
+            assertThat(messageIds(client.untilCompleted("chats"))).isEmpty();
+            addMessages("testgroup00002", 3);
+            client.send("chats", Frames.chats("latest", "testgroup00002")).nextData();
+            assertThat(messageIds(client.untilCompleted("chats")))
+                    .containsExactly(newest + 1, newest + 2, newest + 3);
+            client.send("chats", Frames.chatsAfter("testgroup00002", String.valueOf(newest - 2))).nextData();
+            assertThat(messageIds(client.untilCompleted("chats")))
+                    .containsExactly(newest - 1, newest, newest + 1, newest + 2, newest + 3);
+        }
+    }
+
+    @Test
+    void floodWaitsPauseTheStreamWhichThenCompletes() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "floodchannel")).nextData();
+            List<JsonObject> frames = client.untilCompleted("chats");
+            assertThat(messageIds(frames)).containsExactlyElementsOf(LongStream.rangeClosed(1, 2000).boxed().toList());
+        }
+    }
+
+    // ---- 2.5 delivery guarantee, 2.8 cancel
+
+    @Test
+    void cancelledStreamResumesWithLatestWithNothingLostOrRepeated() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+            List<Long> received = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                received.addAll(messageIds(List.of(client.next())));
+            }
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            while (true) {
+                JsonObject frame = client.next();
+                if (frame.getString("event").equals("cancel")) {
+                    assertThat(frame.toString()).isEqualTo(
+                            "{\"event\":\"cancel\",\"data\":{\"status\":\"success\",\"message\":\"cancelled\"}}");
+                    break;
+                }
+                assertThat(frame.getJsonObject("data").get("message").toString()).isNotEqualTo("\"completed\"");
+                received.addAll(messageIds(List.of(frame)));
+            }
+            assertThat(received.size()).isLessThan(1000);
+            client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+            received.addAll(messageIds(client.untilCompleted("chats")));
+            assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, 1000).boxed().toList());
+        }
+    }
+
+    @Test
+    void droppedConnectionResumesAfterTheLastDeliveredFrameWithoutHoles() {
+        String key = Http.newKey(http(), "drop").getString("secret");
+        try (WsClient client = connect()) {
+            client.send("login", login(key)).nextData();
+            client.send("telegram login", phone("+919876543210")).nextData();
+            client.send("telegram login", code("12345")).nextData();
+            client.send("chats", Frames.chats("latest", "bigchannel")).nextData();
+            for (int i = 0; i < 3000; i++) {
+                client.next();
+            }
+            client.abort();
+        }
+        try (WsClient client = connect()) {
+            client.send("login", login(key)).nextData();
+            client.send("chats", Frames.chats("latest", "bigchannel")).nextData();
+            List<Long> resumed = new java.util.ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                resumed.addAll(messageIds(List.of(client.next())));
+            }
+            // The 3,000 frames read were delivered, so the cursor is past them (less at most the frames
+            // in flight); frames the server wrote but the client never read are, as PROTOCOL.md 2.5 says,
+            // the client's loss: only its own position ("after") guards against that.
+            assertThat(resumed.get(0)).isGreaterThan(3000 - 64);
+            assertThat(resumed).containsExactlyElementsOf(
+                    LongStream.range(resumed.get(0), resumed.get(0) + 500).boxed().toList());
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+        }
+    }
+
+    @Test
+    void requestsWaitForTheRunningStream() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "testgroup00002"));
+            client.send("login", login("whatever"));
+            assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+            List<JsonObject> frames = client.untilCompleted("chats");
+            assertThat(messageIds(frames)).hasSizeGreaterThanOrEqualTo(50);
+            assertThat(client.nextData().getString("message"))
+                    .isEqualTo("Already verified. Send data to 'telegram login' or 'users'.");
+        }
+    }
+
+    @Test
+    void cancelWithoutAStreamIsAnswered() {
+        try (WsClient client = connect()) {
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"cancel\",\"data\":{\"status\":\"success\",\"message\":\"cancelled\"}}");
+        }
+    }
+
+    @Test
+    void telegramLogoutEndsTheSession() {
+        try (WsClient client = loggedIn()) {
+            client.send("{\"event\":\"telegram logout\",\"data\":{}}");
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"telegram logout\",\"data\":{\"status\":\"success\",\"message\":\"logged out\"}}");
+            client.send("users", Frames.users("", "testgroup00001"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"telegram login required\"");
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send code\"");
+        }
+    }
+
+    // ---- admin API
+
+    @Test
+    void adminApiNeedsTheTokenAndNeverShowsSecretsInLists() {
+        assertThat(Http.get(http().resolve("api/keys"), null).statusCode()).isEqualTo(401);
+        assertThat(Http.get(http().resolve("api/keys"), "wrong").statusCode()).isEqualTo(401);
+        JsonObject created = Http.newKey(http(), "listed");
+        String secret = created.getString("secret");
+        String list = Http.get(http().resolve("api/keys"), Http.ADMIN_TOKEN).body();
+        assertThat(list).contains("\"listed\"").doesNotContain(secret).doesNotContain(BOOTSTRAP_KEY);
+        assertThat(Http.delete(http().resolve("api/keys/999999"), Http.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,157 @@
+package telegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A real WebSocket client (the JDK's) that records every frame and the close, for tests. */
+public final class WsClient implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    /** How the server closed the socket. */
+    public record Close(int code, String reason) {
+    }
+
+    private final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+    private final WebSocket socket;
+    private volatile Close close;
+
+    private WsClient(URI uri) {
+        StringBuilder partial = new StringBuilder();
+        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+                .buildAsync(uri, new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            received.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                        close = new Close(code, reason);
+                        received.add(close);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        close = new Close(1006, String.valueOf(error));
+                        received.add(close);
+                    }
+                }).join();
+    }
+
+    public static WsClient connect(URI uri) {
+        return new WsClient(uri);
+    }
+
+    public WsClient send(String json) {
+        socket.sendText(json, true).join();
+        return this;
+    }
+
+    public WsClient send(String event, JsonObject data) {
+        return send(Json.createObjectBuilder().add("event", event).add("data", data).build().toString());
+    }
+
+    /** The next frame as text; fails the test if none comes in time or the socket closed. */
+    public String nextText() {
+        Object next = poll(WAIT);
+        if (next instanceof String text) {
+            return text;
+        }
+        return fail("expected a frame, got " + (next == null ? "nothing within " + WAIT : next));
+    }
+
+    public JsonObject next() {
+        return parse(nextText());
+    }
+
+    /** The next frame's {@code data}. */
+    public JsonObject nextData() {
+        return next().getJsonObject("data");
+    }
+
+    /** Frames up to and including the {@code completed} frame of {@code event}. */
+    public List<JsonObject> untilCompleted(String event) {
+        List<JsonObject> frames = new ArrayList<>();
+        while (true) {
+            JsonObject frame = next();
+            frames.add(frame);
+            JsonValue message = frame.getJsonObject("data").get("message");
+            if (event.equals(frame.getString("event")) && message instanceof jakarta.json.JsonString text
+                    && text.getString().equals("completed")) {
+                return frames;
+            }
+        }
+    }
+
+    /** Waits for the server's close (after any frames still unread, which are dropped). */
+    public Close awaitClose() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object next = poll(Duration.ofNanos(deadline - System.nanoTime()));
+            if (next instanceof Close c) {
+                return c;
+            }
+        }
+        return fail("the server did not close the socket within " + WAIT);
+    }
+
+    /** Asserts nothing arrives (no close either) within a short while. */
+    public void assertOpenAndQuiet(Duration wait) {
+        Object next = poll(wait);
+        assertThat(next).as("nothing more, socket open").isNull();
+        assertThat(close).isNull();
+    }
+
+    public boolean isClosed() {
+        return close != null;
+    }
+
+    private Object poll(Duration wait) {
+        try {
+            return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    public static JsonObject parse(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /** Drops the TCP connection without a close handshake. */
+    public void abort() {
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null);
+        }
+        socket.abort();
+    }
+}
