@@ -1,0 +1,139 @@
+package telegate.gateway.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+/** PROTOCOL.md 2.6: more than 20 failed logins from one address in a minute block it until the minute has passed. */
+class LoginThrottleTest {
+
+    private static final String ADDRESS = "203.0.113.7";
+    private static final String OTHER_ADDRESS = "198.51.100.23";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T19:57:05Z"));
+    private final LoginThrottle throttle = new LoginThrottle(clock);
+
+    @Test
+    void unknownAddressIsNotBlocked() {
+        assertThat(throttle.isBlocked(ADDRESS)).isFalse();
+    }
+
+    @Test
+    void twentyFailuresInAMinuteDoNotBlock() {
+        failSpread(20, Duration.ofSeconds(2));
+
+        assertThat(throttle.isBlocked(ADDRESS)).isFalse();
+    }
+
+    @Test
+    void theTwentyFirstFailureInAMinuteBlocks() {
+        failSpread(20, Duration.ofSeconds(2));
+
+        throttle.failed(ADDRESS);
+
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+    }
+
+    @Test
+    void otherAddressesAreNotAffected() {
+        failSpread(25, Duration.ofSeconds(1));
+
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+        assertThat(throttle.isBlocked(OTHER_ADDRESS)).isFalse();
+        throttle.failed(OTHER_ADDRESS);
+        assertThat(throttle.isBlocked(OTHER_ADDRESS)).isFalse();
+    }
+
+    @Test
+    void blockedUntilAMinuteAfterTheFailuresThenFreeAgain() {
+        for (int i = 0; i < 21; i++) {
+            throttle.failed(ADDRESS);
+        }
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+
+        clock.advance(Duration.ofSeconds(59).plusMillis(999));
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(throttle.isBlocked(ADDRESS)).isFalse();
+    }
+
+    @Test
+    void failuresOlderThanAMinuteDoNotCount() {
+        failSpread(20, Duration.ZERO);
+        clock.advance(Duration.ofSeconds(61));
+
+        failSpread(20, Duration.ZERO);
+
+        assertThat(throttle.isBlocked(ADDRESS)).isFalse();
+    }
+
+    @Test
+    void blockEndsAsTheOldestFailuresLeaveTheWindow() {
+        // 21 failures, one every two seconds: blocked once the 21st lands at +40 s
+        failSpread(21, Duration.ofSeconds(2));
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+
+        // the first failure (at +0 s) leaves the window at +60 s, leaving 20
+        clock.advance(Duration.ofSeconds(18));
+        assertThat(throttle.isBlocked(ADDRESS)).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(throttle.isBlocked(ADDRESS)).isFalse();
+    }
+
+    @Test
+    void aLowerConfiguredLimitBlocksSooner() {
+        LoginThrottle strict = new LoginThrottle(clock, 2);
+        strict.failed(ADDRESS);
+        strict.failed(ADDRESS);
+        assertThat(strict.isBlocked(ADDRESS)).isFalse();
+
+        strict.failed(ADDRESS);
+
+        assertThat(strict.isBlocked(ADDRESS)).isTrue();
+    }
+
+    /** {@code count} failures from {@link #ADDRESS}, {@code gap} apart; the clock ends at the last one. */
+    private void failSpread(int count, Duration gap) {
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                clock.advance(gap);
+            }
+            throttle.failed(ADDRESS);
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

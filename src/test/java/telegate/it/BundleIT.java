@@ -1,0 +1,147 @@
+package telegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static telegate.it.Frames.code;
+import static telegate.it.Frames.last;
+import static telegate.it.Frames.login;
+import static telegate.it.Frames.messageIds;
+import static telegate.it.Frames.phone;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runnable bundle as a user starts it: cursors that survive a restart and a
+ * crash, the emulator's tick timer, the brute-force limit per address, the key
+ * generated on a first start, and no secret in the log.
+ */
+class BundleIT {
+
+    private static final String KEY = "bundle-it-key-0123456789abcdef";
+
+    private static Path freshDataDir(String name) throws Exception {
+        Path dir = Path.of(System.getProperty("it.workDir")).resolve(name);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    private static Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    void cursorsSurviveARestartAndACrash() throws Exception {
+        Path data = freshDataDir("restart-data");
+        try (BundleServer first = BundleServer.start(data, env("TELEGATE_BOOTSTRAP_API_KEY", KEY), "restart-1.log")) {
+            try (WsClient client = WsClient.connect(first.ws())) {
+                client.send("login", login(KEY));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                client.send("telegram login", phone("+919876543210")).nextData();
+                assertThat(client.send("telegram login", code("12345")).nextData().getString("message"))
+                        .isEqualTo("logged in successfully");
+                client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+                assertThat(messageIds(client.untilCompleted("chats"))).hasSize(1000);
+            }
+            first.stop();
+            assertThat(first.log()).doesNotContain(KEY).doesNotContain("9876543210");
+        }
+
+        List<Long> received = new ArrayList<>();
+        try (BundleServer second = BundleServer.start(data,
+                env("TELEGATE_BOOTSTRAP_API_KEY", KEY, "TELEGATE_EMULATOR_TICK_SECONDS", "1"), "restart-2.log")) {
+            try (WsClient client = WsClient.connect(second.ws())) {
+                client.send("login", login(KEY));
+                assertThat(client.nextData().getString("message")).isEqualTo("session already exists, call 'users'.");
+                // the cursor came back from the database: only what the ticks added since the start is new
+                client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+                List<Long> fresh = messageIds(client.untilCompleted("chats"));
+                assertThat(fresh).allSatisfy(id -> assertThat(id).isGreaterThan(1000));
+                Thread.sleep(2500);
+                client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+                List<Long> later = messageIds(client.untilCompleted("chats"));
+                assertThat(later).isNotEmpty();
+                long from = fresh.isEmpty() ? 1001 : fresh.get(fresh.size() - 1) + 1;
+                assertThat(later).containsExactlyElementsOf(
+                        LongStream.range(from, from + later.size()).boxed().toList());
+
+                client.send("chats", Frames.chats("latest", "bigchannel")).nextData();
+                long started = System.nanoTime();
+                while (received.size() < 20_000 || System.nanoTime() - started < 3_000_000_000L) {
+                    received.addAll(messageIds(List.of(client.next())));
+                }
+                second.kill();
+            }
+        }
+
+        try (BundleServer third = BundleServer.start(data, env("TELEGATE_BOOTSTRAP_API_KEY", KEY), "restart-3.log")) {
+            try (WsClient client = WsClient.connect(third.ws())) {
+                client.send("login", login(KEY)).nextData();
+                client.send("chats", Frames.chats("latest", "bigchannel")).nextData();
+                List<Long> resumed = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    resumed.addAll(messageIds(List.of(client.next())));
+                }
+                long lastReceived = received.get(received.size() - 1);
+                // checkpointed during the stream (not only at its end, which the crash prevented) ...
+                assertThat(resumed.get(0)).isGreaterThan(1);
+                // ... and not past what was sent: at most the frames the dead client never read
+                // (socket buffers, PROTOCOL.md 2.5) lie between its last frame and the cursor
+                assertThat(resumed.get(0) - 1).isLessThanOrEqualTo(lastReceived + 10_000);
+                assertThat(resumed).containsExactlyElementsOf(
+                        LongStream.range(resumed.get(0), resumed.get(0) + 1000).boxed().toList());
+            }
+
+            // PROTOCOL.md 2.6: more than 20 failed logins from one address in a minute
+            for (int connection = 0; connection < 5; connection++) {
+                try (WsClient client = WsClient.connect(third.ws())) {
+                    for (int attempt = 0; attempt < 5; attempt++) {
+                        client.send("login", login("wrong"));
+                        assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
+                    }
+                    assertThat(client.awaitClose().code()).isEqualTo(1008);
+                }
+            }
+            try (WsClient client = WsClient.connect(third.ws())) {
+                client.send("login", login(KEY));
+                assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
+            }
+        }
+    }
+
+    @Test
+    void firstStartWithoutAKeyLogsAGeneratedOneOnce() throws Exception {
+        Path data = freshDataDir("generated-key-data");
+        String key;
+        try (BundleServer server = BundleServer.start(data, Map.of(), "generated-key.log")) {
+            Matcher generated = Pattern.compile("It is shown only now:\\s+(\\S+)").matcher(server.log());
+            assertThat(generated.find()).as("the generated key in the log").isTrue();
+            key = generated.group(1);
+            try (WsClient client = WsClient.connect(server.ws())) {
+                client.send("login", login(key));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            }
+            assertThat(Http.get(server.http().resolve("api/keys"), "anything").statusCode())
+                    .as("admin API disabled without TELEGATE_ADMIN_TOKEN").isEqualTo(403);
+            server.stop();
+        }
+        try (BundleServer again = BundleServer.start(data, Map.of(), "generated-key-2.log")) {
+            assertThat(again.log()).doesNotContain(key).doesNotContain("It is shown only now");
+            try (WsClient client = WsClient.connect(again.ws())) {
+                client.send("login", login(key));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            }
+        }
+    }
+}

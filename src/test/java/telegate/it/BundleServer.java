@@ -1,0 +1,124 @@
+package telegate.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code java -jar target/telegate.jar} as a user runs it, in a data folder of its own, for tests. */
+final class BundleServer implements AutoCloseable {
+
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private BundleServer(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts the bundle on a free port; {@code env} adds or (with a null value) removes variables. */
+    static BundleServer start(Path dataDir, Map<String, String> env, String logName) throws IOException {
+        int port = freePort();
+        Path log = Path.of(System.getProperty("it.workDir")).resolve(logName);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir"),
+                "-jar", System.getProperty("it.bundleJar"), "--port", String.valueOf(port)));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("TELEGATE_"));
+        environment.put("TELEGATE_TELEGRAM", "emulated");
+        environment.put("TELEGATE_DATA_DIR", dataDir.toString());
+        env.forEach((name, value) -> {
+            if (value == null) {
+                environment.remove(name);
+            } else {
+                environment.put(name, value);
+            }
+        });
+        BundleServer server = new BundleServer(builder.start(), log, port);
+        server.awaitReady();
+        return server;
+    }
+
+    private void awaitReady() throws IOException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + log());
+            }
+            if (log().contains("ready in") && accepts()) {
+                return;
+            }
+            sleep(200);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the server was not ready within " + START_LIMIT + ":\n" + log());
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    URI http() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    URI ws() {
+        return URI.create("ws://127.0.0.1:" + port + "/ws/telegram/");
+    }
+
+    String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    /** A normal stop (SIGTERM): shutdown hooks run. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A crash (SIGKILL): nothing runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
