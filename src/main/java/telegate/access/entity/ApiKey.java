@@ -7,8 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,8 +25,9 @@ public class ApiKey {
     public static final String COUNT = "ApiKey.count";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_key_seq")
-    @SequenceGenerator(name = "api_key_seq", sequenceName = "TG_API_KEY_SEQ", allocationSize = 10)
+    // a table, not a database sequence: portable, and H2 2.x rejects IDENTITY DDL
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "api_key_seq")
+    @TableGenerator(name = "api_key_seq", table = "TG_ID", pkColumnValue = "api_key", allocationSize = 10)
     private Long id;
 
     @ManyToOne(optional = false)

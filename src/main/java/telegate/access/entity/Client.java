@@ -4,8 +4,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,8 +15,9 @@ import java.util.Objects;
 public class Client {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "client_seq")
-    @SequenceGenerator(name = "client_seq", sequenceName = "TG_CLIENT_SEQ", allocationSize = 10)
+    // a table, not a database sequence: portable, and H2 2.x rejects IDENTITY DDL
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "client_seq")
+    @TableGenerator(name = "client_seq", table = "TG_ID", pkColumnValue = "client", allocationSize = 10)
     private Long id;
 
     private String name;

@@ -8,8 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,8 +24,9 @@ public class Cursor {
     public static final String FIND = "Cursor.find";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "cursor_seq")
-    @SequenceGenerator(name = "cursor_seq", sequenceName = "TG_CURSOR_SEQ", allocationSize = 20)
+    // a table, not a database sequence: portable, and H2 2.x rejects IDENTITY DDL
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "cursor_seq")
+    @TableGenerator(name = "cursor_seq", table = "TG_ID", pkColumnValue = "cursor", allocationSize = 20)
     private Long id;
 
     @Column(name = "CLIENTID", nullable = false)

@@ -24,7 +24,7 @@ import java.util.function.Function;
  * updates queue up for {@link #receive}, in the order they were produced, as TDLib
  * delivers them. A request with no script gets no answer at all (as TDLib offline).
  *
- * <p>{@link #start} wires a real {@link TdClient} and {@link TdReceiver} to it, the
+ * <p>{@link #start} wires real {@link TdClient}s and one {@link TdReceiver} to it, the
  * receiver on its own thread; {@link #close} stops that thread.
  */
 final class ScriptedTdJson implements TdJson, AutoCloseable {
@@ -62,7 +62,9 @@ final class ScriptedTdJson implements TdJson, AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final BlockingQueue<Request> heldRequests = new LinkedBlockingQueue<>();
     private final AtomicInteger nextClientId = new AtomicInteger(1);
-    private final List<Running> running = new CopyOnWriteArrayList<>();
+    private final Map<Integer, TdClient> clients = new ConcurrentHashMap<>();
+    private TdReceiver receiver;
+    private Thread receiverThread;
 
     // ---- scripting
 
@@ -180,38 +182,36 @@ final class ScriptedTdJson implements TdJson, AutoCloseable {
         return object.add("@client_id", clientId);
     }
 
-    // ---- a real client and receive loop over it
+    // ---- real clients and one receive loop over them
 
-    /** A client and its receive loop, running until {@link #close}. */
-    private record Running(TdReceiver receiver, Thread thread) {
-    }
-
-    /** A new {@link TdClient} answered through a {@link TdReceiver} on its own thread. */
-    TdClient start(Duration timeout) {
+    /**
+     * A new {@link TdClient}, answered through the one {@link TdReceiver} (started with
+     * the first client, on its own thread: receive is never called from two threads).
+     */
+    synchronized TdClient start(Duration timeout) {
         TdClient client = new TdClient(this, createClientId(), timeout);
-        TdReceiver receiver = new TdReceiver(this, id -> id == client.id() ? client : null);
-        Thread thread = new Thread(receiver, "scripted-td-receiver-" + client.id());
-        thread.setDaemon(true);
-        thread.start();
-        running.add(new Running(receiver, thread));
+        clients.put(client.id(), client);
+        if (receiver == null) {
+            receiver = new TdReceiver(this, clients::get);
+            receiverThread = new Thread(receiver, "scripted-td-receiver");
+            receiverThread.setDaemon(true);
+            receiverThread.start();
+        }
         return client;
     }
 
     @Override
-    public void close() throws InterruptedException {
-        for (Running loop : running) {
-            loop.receiver().stop();
+    public synchronized void close() throws InterruptedException {
+        if (receiver == null) {
+            return;
         }
-        for (Running loop : running) {
-            out.add(WAKE);
+        receiver.stop();
+        out.add(WAKE);
+        receiverThread.join(2_000);
+        if (receiverThread.isAlive()) {
+            throw new IllegalStateException("the receive loop did not stop");
         }
-        for (Running loop : running) {
-            loop.thread().join(2_000);
-            if (loop.thread().isAlive()) {
-                throw new IllegalStateException("the receive loop did not stop");
-            }
-        }
-        running.clear();
+        receiver = null;
     }
 
     // ---- TDLib objects

@@ -236,6 +236,7 @@ class TdClientTest {
         TdClient client = td.start(SHORT);
         TdClient other = td.start(SHORT);
 
+        td.push(99, authorizationState("authorizationStateClosed"));
         td.push(other.id(), authorizationState("authorizationStateReady"));
         td.push(client.id(), authorizationState("authorizationStateWaitPhoneNumber"));
 
