@@ -11,9 +11,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,8 @@ import telegate.telegram.control.TdReceiver;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.emulator.EmulatedTelegram;
+import telegate.telegram.tdlib.NativeTdJson;
+import telegate.telegram.tdlib.TdLibUnavailable;
 
 /**
  * One TDLib client per Telegate client, all over the configured backend (the
@@ -43,6 +47,8 @@ import telegate.telegram.emulator.EmulatedTelegram;
 public class TelegramClients {
 
     static final String NOT_AVAILABLE = "telegram backend not available";
+    static final String NO_CREDENTIALS = "telegram api credentials not configured";
+    private static final String VERSION = "0.1";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     @Inject
@@ -60,10 +66,31 @@ public class TelegramClients {
     @ConfigProperty(name = "telegate.telegram.timeout.seconds")
     int timeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "telegate.tdjson.path")
+    Optional<String> tdjsonPath;
+
+    @Inject
+    @ConfigProperty(name = "telegate.tdlib.log.level", defaultValue = "1")
+    int tdlibLogLevel;
+
+    @Inject
+    @ConfigProperty(name = "telegate.api.id")
+    Optional<Integer> apiId;
+
+    @Inject
+    @ConfigProperty(name = "telegate.api.hash")
+    Optional<String> apiHash;
+
+    @Inject
+    @ConfigProperty(name = "telegate.session.key")
+    Optional<String> sessionKey;
+
     @Resource
     ManagedThreadFactory threads;
 
     private TdJson td;
+    private String unavailableReason = NOT_AVAILABLE;
     private EmulatedTelegram emulator;
     private TdReceiver receiver;
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
@@ -76,9 +103,7 @@ public class TelegramClients {
             emulator = new EmulatedTelegram();
             td = emulator;
             log.info("Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated)");
-        } else {
-            log.warning("Telegram backend 'tdlib': the native library is not part of this build yet; "
-                    + "'telegram login' answers '" + NOT_AVAILABLE + "'. Set TELEGATE_TELEGRAM=emulated to try Telegate.");
+        } else if (!startNative()) {
             return;
         }
         receiver = new TdReceiver(td, byTdId::get);
@@ -86,6 +111,39 @@ public class TelegramClients {
         thread.setName("telegate-tdlib-receive");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Loads the native library; a failure is reported once and leaves the backend unavailable. */
+    private boolean startNative() {
+        if (System.getProperty("jna.tmpdir") == null) {
+            // JNA unpacks its helper and the packaged library; keep that out of the home folder
+            Path nativeDir = Path.of(dataDir, "native").toAbsolutePath();
+            try {
+                Files.createDirectories(nativeDir);
+                System.setProperty("jna.tmpdir", nativeDir.toString());
+            } catch (IOException e) {
+                log.log(Level.WARNING, "Cannot create {0}: {1}", new Object[] {nativeDir, e.toString()});
+            }
+        }
+        try {
+            NativeTdJson loaded = NativeTdJson.load(tdjsonPath.orElse(null), tdlibLogLevel);
+            log.info(() -> "Telegram backend: TDLib " + loaded.version() + " loaded from " + loaded.location());
+            if (apiId.isEmpty() || apiId.get() <= 0 || apiHash.map(String::isBlank).orElse(true)) {
+                unavailableReason = NO_CREDENTIALS;
+                log.warning("TELEGATE_API_ID and TELEGATE_API_HASH are not set (get them at my.telegram.org): "
+                        + "'telegram login' answers '" + NO_CREDENTIALS + "'");
+                return false;
+            }
+            if (sessionKey.map(String::isBlank).orElse(true)) {
+                log.warning("TELEGATE_SESSION_KEY is not set: Telegram sessions in the data folder are not encrypted");
+            }
+            td = loaded;
+            return true;
+        } catch (TdLibUnavailable e) {
+            log.severe(e.getMessage() + ". Set TELEGATE_TDJSON_PATH to a libtdjson build, "
+                    + "or TELEGATE_TELEGRAM=emulated; 'telegram login' answers '" + NOT_AVAILABLE + "'");
+            return false;
+        }
     }
 
     public boolean available() {
@@ -103,7 +161,7 @@ public class TelegramClients {
     /** The TDLib client of a Telegate client, made (and given its parameters) on first use. */
     public TdClient clientFor(long owner) throws TelegramUnavailable, TelegramUnreachable {
         if (td == null) {
-            throw new TelegramUnavailable(NOT_AVAILABLE);
+            throw new TelegramUnavailable(unavailableReason);
         }
         TdClient existing = byOwner.get(owner);
         if (existing != null && !existing.isClosed()) {
@@ -129,17 +187,18 @@ public class TelegramClients {
                 .add("use_test_dc", false)
                 .add("database_directory", database.toString())
                 .add("files_directory", database.resolve("files").toString())
-                .add("database_encryption_key", "")
+                .add("database_encryption_key", Base64.getEncoder().encodeToString(
+                        sessionKey.orElse("").getBytes(StandardCharsets.UTF_8)))
                 .add("use_file_database", false)
                 .add("use_chat_info_database", true)
                 .add("use_message_database", false)
                 .add("use_secret_chats", false)
-                .add("api_id", 0)
-                .add("api_hash", "")
+                .add("api_id", apiId.orElse(0))
+                .add("api_hash", apiHash.orElse(""))
                 .add("system_language_code", "en")
                 .add("device_model", "Telegate")
                 .add("system_version", System.getProperty("os.name", "Linux"))
-                .add("application_version", "0.1")
+                .add("application_version", VERSION)
                 .build());
         AuthorizationState state = client.awaitState(
                 s -> s != AuthorizationState.WAIT_TDLIB_PARAMETERS, timeout());
