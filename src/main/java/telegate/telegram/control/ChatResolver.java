@@ -41,7 +41,14 @@ public final class ChatResolver {
         if (byTitle.isPresent()) {
             return byTitle;
         }
-        return CHAT_ID.matcher(trimmed).matches() ? byId(Long.parseLong(trimmed)) : Optional.empty();
+        if (!CHAT_ID.matcher(trimmed).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return byId(Long.parseLong(trimmed));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // nineteen digits beyond a long: no chat has that id
+        }
     }
 
     /** The username a name spells, or null when it cannot be one. */

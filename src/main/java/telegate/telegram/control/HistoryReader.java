@@ -38,6 +38,9 @@ public final class HistoryReader {
     /** Messages with numbers above {@code afterNumber} (0 = the whole history); returns how many. */
     public long readAfter(TelegramChat chat, long afterNumber, Sink sink)
             throws TdError, TelegramUnreachable, Cancelled {
+        if (afterNumber > MessageMapping.MAX_NUMBER) {
+            return 0;
+        }
         long cursor = MessageMapping.tdMessageId(afterNumber);
         long count = 0;
         while (true) {

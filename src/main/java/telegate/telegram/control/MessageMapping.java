@@ -22,6 +22,9 @@ public final class MessageMapping {
     /** TDLib message id = server id << 20; the server id is the number in t.me links. */
     public static final int SERVER_ID_SHIFT = 20;
 
+    /** The largest message number whose TDLib id fits a long; no message can be above it. */
+    public static final long MAX_NUMBER = Long.MAX_VALUE >> SERVER_ID_SHIFT;
+
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("messageText", "text"),
             Map.entry("messagePhoto", "photo"),

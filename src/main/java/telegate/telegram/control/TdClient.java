@@ -70,9 +70,11 @@ public final class TdClient implements Names {
         try {
             result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            forget(answer);
             throw new TelegramUnreachable(request.getString("@type", "?"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            forget(answer);
             throw new TelegramUnreachable(request.getString("@type", "?"));
         } catch (ExecutionException e) {
             throw new TdError(500, "Request aborted");
@@ -83,6 +85,11 @@ public final class TdClient implements Names {
             throw new TdError(result.getInt("code", 500), result.getString("message", ""));
         }
         return result;
+    }
+
+    /** An answer nobody waits for any more (TDLib may never send it: offline, a phone request waits forever). */
+    private void forget(CompletableFuture<JsonObject> answer) {
+        pending.values().remove(answer);
     }
 
     /** Called by the receive loop with every answer and update of this client. */
