@@ -70,6 +70,10 @@ final class RequestRouter {
         if (session.state() == AuthorizationState.CLOSED) {
             throw new TdError(500, "Request aborted");
         }
+        if (route.access() == Access.READY && session.state() == AuthorizationState.WAIT_TDLIB_PARAMETERS) {
+            // as libtdjson answers (TdlibNativeIT compares the two)
+            throw new TdError(400, "Initialization parameters are needed: call setTdlibParameters first");
+        }
         if (route.access() == Access.READY && session.state() != AuthorizationState.READY) {
             throw new TdError(401, "Unauthorized");
         }

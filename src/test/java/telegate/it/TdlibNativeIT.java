@@ -1,0 +1,273 @@
+package telegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static telegate.it.Frames.login;
+import static telegate.it.Frames.phone;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import telegate.telegram.contract.TlSchema;
+import telegate.telegram.control.AuthorizationState;
+import telegate.telegram.control.TdClient;
+import telegate.telegram.control.TdError;
+import telegate.telegram.control.TdJson;
+import telegate.telegram.control.TdReceiver;
+import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.emulator.EmulatedTelegram;
+import telegate.telegram.tdlib.NativeTdJson;
+
+/**
+ * The real libtdjson, loaded from the built WAR, in a JVM whose network namespace
+ * has only loopback (src/test/native/bin/java): what TDLib does with no
+ * network, the emulator compared with it, and the bundle on the tdlib backend.
+ */
+class TdlibNativeIT {
+
+    private static final Duration STATE_WAIT = Duration.ofSeconds(20);
+    private static final Map<Integer, TdClient> CLIENTS = new ConcurrentHashMap<>();
+    private static NativeTdJson tdlib;
+    private static TdReceiver receiver;
+
+    @BeforeAll
+    static void loadFromTheBuiltWar() throws Exception {
+        assertThat(internetIsUnreachable()).as("this JVM runs without a network").isTrue();
+        Path library = Path.of(System.getProperty("it.tmpdir"), "libtdjson-from-war.so");
+        try (ZipFile war = new ZipFile(System.getProperty("it.war"));
+                InputStream in = war.getInputStream(war.getEntry("WEB-INF/classes/linux-x86-64/libtdjson.so"))) {
+            Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
+        }
+        tdlib = NativeTdJson.load(library.toString(), 1);
+        receiver = new TdReceiver(tdlib, CLIENTS::get);
+        Thread thread = new Thread(receiver, "tdlib-receive");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @AfterAll
+    static void stopReceiving() {
+        if (receiver != null) {
+            receiver.stop();
+        }
+    }
+
+    /** Only loopback: checked without sending anything anywhere. */
+    private static boolean internetIsUnreachable() throws java.net.SocketException {
+        return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .allMatch(nic -> {
+                    try {
+                        return nic.isLoopback() || !nic.isUp();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                });
+    }
+
+    private static TdClient client(TdJson td, Map<Integer, TdClient> registry, Duration timeout) {
+        TdClient client = new TdClient(td, td.createClientId(), timeout);
+        registry.put(client.id(), client);
+        return client;
+    }
+
+    private static JsonObject parameters(Path directory) {
+        return Json.createObjectBuilder().add("@type", "setTdlibParameters")
+                .add("database_directory", directory.toString()).add("use_message_database", false)
+                .add("api_id", 12345).add("api_hash", "0123456789abcdef0123456789abcdef")
+                .add("system_language_code", "en").add("device_model", "Telegate test")
+                .add("application_version", "test").add("database_encryption_key", "c2VjcmV0").build();
+    }
+
+    private static JsonObject request(String type) {
+        return Json.createObjectBuilder().add("@type", type).build();
+    }
+
+    @Test
+    void packagedLibraryIsTdlib1867() {
+        assertThat(tdlib.version()).isEqualTo("1.8.67");
+    }
+
+    @Test
+    void executeAnswersWithoutAClient() {
+        JsonObject answer = parse(tdlib.execute(
+                "{\"@type\":\"getTextEntities\",\"text\":\"@telegram #tdlib https://t.me/x\"}"));
+        assertThat(answer.getString("@type")).isEqualTo("textEntities");
+        assertThat(answer.getJsonArray("entities")).hasSize(3);
+    }
+
+    @Test
+    void clientGoesFromWaitTdlibParametersToWaitPhoneNumberAndCloses(@TempDir Path data) throws Exception {
+        TdClient client = client(tdlib, CLIENTS, Duration.ofSeconds(10));
+        JsonObject before = client.call(request("getAuthorizationState"));
+        assertThat(before.getString("@type")).isEqualTo("authorizationStateWaitTdlibParameters");
+        client.call(parameters(data));
+        assertThat(client.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT))
+                .isEqualTo(AuthorizationState.WAIT_PHONE_NUMBER);
+        client.send(request("close"));
+        assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT))
+                .isEqualTo(AuthorizationState.CLOSED);
+    }
+
+    @Test
+    void twoClientsLiveInOneProcess(@TempDir Path data) throws Exception {
+        TdClient first = client(tdlib, CLIENTS, Duration.ofSeconds(10));
+        TdClient second = client(tdlib, CLIENTS, Duration.ofSeconds(10));
+        assertThat(first.id()).isNotEqualTo(second.id());
+        first.call(parameters(data.resolve("first")));
+        second.call(parameters(data.resolve("second")));
+        assertThat(first.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT)).isNotNull();
+        assertThat(second.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT)).isNotNull();
+        for (TdClient client : List.of(first, second)) {
+            client.send(request("close"));
+            assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT)).isNotNull();
+        }
+    }
+
+    @Test
+    void phoneNumberWithoutNetworkIsUnreachableAfterTheTimeoutAndCloseAbortsIt(@TempDir Path data) throws Exception {
+        TdClient client = client(tdlib, CLIENTS, Duration.ofSeconds(2));
+        client.call(parameters(data));
+        client.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT);
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.call(Json.createObjectBuilder().add("@type", "setAuthenticationPhoneNumber")
+                .add("phone_number", "+919876543210").build())).isInstanceOf(TelegramUnreachable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        var pending = client.send(Json.createObjectBuilder().add("@type", "setAuthenticationPhoneNumber")
+                .add("phone_number", "+919876543210").build());
+        client.send(request("close"));
+        JsonObject aborted = pending.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(aborted.getString("@type")).isEqualTo("error");
+        assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT)).isNotNull();
+    }
+
+    /** The offline scenarios on both: the same answer types, fields and error codes. */
+    @Test
+    void emulatorAnswersTheOfflineScenariosAsTdlibDoes(@TempDir Path data) throws Exception {
+        EmulatedTelegram emulator = new EmulatedTelegram();
+        Map<Integer, TdClient> emulated = new ConcurrentHashMap<>();
+        TdReceiver emulatorReceiver = new TdReceiver(emulator, emulated::get);
+        Thread thread = new Thread(emulatorReceiver, "emulator-receive");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            List<String> fromTdlib = scenario(client(tdlib, CLIENTS, Duration.ofSeconds(10)), data.resolve("tdlib"));
+            List<String> fromEmulator = scenario(client(emulator, emulated, Duration.ofSeconds(10)),
+                    data.resolve("emulator"));
+            assertThat(fromEmulator).containsExactlyElementsOf(fromTdlib);
+        } finally {
+            emulatorReceiver.stop();
+        }
+    }
+
+    /** Each answer as "@type [fields]" (errors as their code), and the native answers checked against td_api.tl. */
+    private List<String> scenario(TdClient client, Path data) throws Exception {
+        TlSchema schema = TlSchema.load();
+        List<String> shapes = new ArrayList<>();
+        List<JsonObject> requests = List.of(request("getAuthorizationState"),
+                request("getMe"),
+                Json.createObjectBuilder().add("@type", "checkAuthenticationCode").add("code", "1").build(),
+                parameters(data),
+                request("getAuthorizationState"),
+                Json.createObjectBuilder().add("@type", "getChat").add("chat_id", -501).build(),
+                Json.createObjectBuilder().add("@type", "checkAuthenticationPassword").add("password", "x").build(),
+                request("noSuchRequestClass"));
+        for (JsonObject request : requests) {
+            try {
+                JsonObject answer = client.call(request);
+                assertThat(schema.violations(answer)).isEmpty();
+                Set<String> fields = new TreeSet<>(answer.keySet());
+                fields.removeAll(Set.of("@extra", "@client_id"));
+                shapes.add(request.getString("@type") + " -> " + fields + " " + answer.getString("@type"));
+            } catch (TdError e) {
+                shapes.add(request.getString("@type") + " -> error " + e.code());
+            }
+            if (request.getString("@type").equals("setTdlibParameters")) {
+                client.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT);
+            }
+        }
+        client.send(request("close"));
+        client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT);
+        return shapes;
+    }
+
+    // ---- the bundle on the tdlib backend, as a user runs it (here without a network)
+
+    @Test
+    void bundleOnTdlibAnswersUnreachableWithinTheTimeoutAndKeepsServing(@TempDir Path data) throws Exception {
+        try (BundleServer server = BundleServer.start(data, Map.of("TELEGATE_TELEGRAM", "tdlib",
+                "TELEGATE_API_ID", "12345", "TELEGATE_API_HASH", "0123456789abcdef0123456789abcdef",
+                "TELEGATE_SESSION_KEY", "it-session-key", "TELEGATE_TELEGRAM_TIMEOUT_SECONDS", "3",
+                "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"), "native-bundle.log")) {
+            assertThat(server.log()).contains("TDLib 1.8.67 loaded");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try (WsClient client = WsClient.connect(server.ws())) {
+                    client.send("login", login("native-it-key-0123456789"));
+                    assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                    long started = System.nanoTime();
+                    client.send("telegram login", phone("+919876543210"));
+                    assertThat(Frames.statusAndMessage(client.nextData()))
+                            .isEqualTo("failed: \"telegram unreachable\"");
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                    client.send("{\"event\":\"cancel\",\"data\":{}}");
+                    assertThat(client.nextData().getString("message")).isEqualTo("cancelled");
+                }
+            }
+            server.stop();
+            assertThat(server.log()).doesNotContain("it-session-key").doesNotContain("9876543210")
+                    .doesNotContain("0123456789abcdef0123456789abcdef");
+        }
+        assertThat(data.resolve("tdlib/client-1/td.binlog")).exists();
+    }
+
+    @Test
+    void bundleOnTdlibWithoutCredentialsSaysSo(@TempDir Path data) throws Exception {
+        try (BundleServer server = BundleServer.start(data, Map.of("TELEGATE_TELEGRAM", "tdlib",
+                "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"), "native-no-credentials.log")) {
+            assertThat(server.log()).contains("TELEGATE_API_ID and TELEGATE_API_HASH are not set");
+            try (WsClient client = WsClient.connect(server.ws())) {
+                client.send("login", login("native-it-key-0123456789")).nextData();
+                client.send("telegram login", phone("+919876543210"));
+                assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":"
+                        + "\"failed\",\"message\":\"telegram api credentials not configured\"}}");
+                client.assertOpenAndQuiet(Duration.ofMillis(300));
+            }
+        }
+    }
+
+    @Test
+    void bundleWithAMissingLibraryNamesThePathAndKeepsServing(@TempDir Path data) throws Exception {
+        try (BundleServer server = BundleServer.start(data, Map.of("TELEGATE_TELEGRAM", "tdlib",
+                "TELEGATE_TDJSON_PATH", "/nonexistent/libtdjson.so", "TELEGATE_API_ID", "1",
+                "TELEGATE_API_HASH", "x", "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"),
+                "native-missing-library.log")) {
+            assertThat(server.log()).contains("/nonexistent/libtdjson.so");
+            try (WsClient client = WsClient.connect(server.ws())) {
+                client.send("login", login("native-it-key-0123456789")).nextData();
+                client.send("telegram login", phone("+919876543210"));
+                assertThat(Frames.statusAndMessage(client.nextData()))
+                        .isEqualTo("failed: \"telegram backend not available\"");
+            }
+        }
+    }
+
+    private static JsonObject parse(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
+    }
+}
