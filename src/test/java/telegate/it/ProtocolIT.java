@@ -42,11 +42,9 @@ class ProtocolIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // The WAR the build made, as users get it, plus a test-only handle on the emulator.
-        // Named ROOT, as in the bundle, so the endpoint is at /ws/telegram/.
+        // The WAR the build made, named ROOT as in the bundle, so the endpoint is at /ws/telegram/.
         return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war"))))
-                .addClasses(EmulatorControl.class);
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war"))));
     }
 
     URI http() {
@@ -81,12 +79,14 @@ class ProtocolIT {
     }
 
     void addMessages(String chat, int count) {
-        assertThat(Http.post(http().resolve("api/test/emulator/" + chat + "/messages?count=" + count), null, "")
+        assertThat(Http.post(http().resolve("api/telegram/emulator/" + chat + "/messages?count=" + count),
+                Http.ADMIN_TOKEN, "")
                 .statusCode()).isEqualTo(200);
     }
 
     void addMembers(String chat, int count) {
-        assertThat(Http.post(http().resolve("api/test/emulator/" + chat + "/members?count=" + count), null, "")
+        assertThat(Http.post(http().resolve("api/telegram/emulator/" + chat + "/members?count=" + count),
+                Http.ADMIN_TOKEN, "")
                 .statusCode()).isEqualTo(200);
     }
 
@@ -596,6 +596,22 @@ class ProtocolIT {
     }
 
     // ---- admin API
+
+    @Test
+    void adminApiCountsTelegramRequestsAndRejectsUnknownEmulatedChats() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "testgroup00002")).nextData();
+            client.untilCompleted("chats");
+        }
+        JsonObject counts = (JsonObject) Http.json(Http.get(http().resolve("api/telegram/requests"),
+                Http.ADMIN_TOKEN).body());
+        assertThat(counts.getJsonNumber("getChatHistory").longValue()).isPositive();
+        assertThat(Http.post(http().resolve("api/telegram/emulator/nosuchchat/messages"), Http.ADMIN_TOKEN, "")
+                .statusCode()).isEqualTo(404);
+        assertThat(Http.post(http().resolve("api/telegram/emulator/testgroup00001/messages?count=0"),
+                Http.ADMIN_TOKEN, "").statusCode()).isEqualTo(400);
+        assertThat(Http.get(http().resolve("api/telegram/requests"), null).statusCode()).isEqualTo(401);
+    }
 
     @Test
     void adminApiNeedsTheTokenAndNeverShowsSecretsInLists() {

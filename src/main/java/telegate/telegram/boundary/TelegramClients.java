@@ -96,6 +96,7 @@ public class TelegramClients {
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
+    private final Map<String, Long> requestTotals = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -250,6 +251,7 @@ public class TelegramClients {
     }
 
     private void forget(long owner, TdClient client) {
+        client.requestCounts().forEach((type, count) -> requestTotals.merge(type, count, Long::sum));
         byOwner.remove(owner, client);
         byTdId.remove(client.id(), client);
     }
@@ -271,8 +273,12 @@ public class TelegramClients {
         }
     }
 
-    /** Requests of one type all clients sent so far (benchmarks count history and member requests). */
-    public long requestCount(String type) {
-        return byTdId.values().stream().mapToLong(client -> client.requestCount(type)).sum();
+    /** Requests all clients sent to Telegram so far, by type (benchmarks count history and member requests). */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> total = new java.util.TreeMap<>();
+        requestTotals.forEach((type, count) -> total.put(type, count));
+        byTdId.values().forEach(client -> client.requestCounts().forEach((type, count) -> total.merge(type, count,
+                Long::sum)));
+        return total;
     }
 }

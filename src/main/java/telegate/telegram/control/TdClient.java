@@ -224,6 +224,13 @@ public final class TdClient implements Names {
         return count == null ? 0 : count.sum();
     }
 
+    /** Requests sent so far, by type. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        requestCounts.forEach((type, count) -> counts.put(type, count.sum()));
+        return counts;
+    }
+
     @Override
     public String userName(long userId) {
         TelegramUser user = users.get(userId);
