@@ -4,7 +4,5 @@
 # bench/out/results.md). Takes a few minutes; run on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f target/telegate.jar ]; then
-  mvn -B -q package -DskipTests
-fi
+mvn -B -q package -DskipTests
 exec java -Xmx2g bench/Bench.java "$@"

@@ -1,14 +1,13 @@
 package telegate.gateway.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.Decoder;
-import java.io.StringReader;
 import telegate.gateway.control.Inbound;
+import telegate.platform.control.JsonP;
 
 /**
  * Client text frames to {@link Inbound}. Never fails: a frame that is not a JSON
@@ -20,7 +19,7 @@ public class FrameDecoder implements Decoder.Text<Inbound> {
     @Override
     public Inbound decode(String text) {
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.reader(text)) {
             value = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             return Inbound.MALFORMED;

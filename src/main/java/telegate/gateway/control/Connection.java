@@ -93,11 +93,13 @@ public final class Connection {
     public synchronized void streamStarted() {
         streaming = true;
         cancelRequested = false;
+        outbox.streamStarting();
     }
 
     /** @return whether the stream was cancelled, so the caller answers the cancel */
     public synchronized boolean streamEnded() {
         streaming = false;
+        outbox.streamEnded();
         boolean cancelled = cancelRequested;
         cancelRequested = false;
         return cancelled;

@@ -1,6 +1,7 @@
 package telegate.gateway.control;
 
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,23 @@ public final class Outbox {
     private static final long DRAIN_WAIT_SECONDS = 30;
     private static final int CLOSE_REASON_MAX_BYTES = 123;
 
+    /**
+     * The context class loader while a frame is handed to Tyrus. Tyrus restarts the
+     * session's idle timer on every send through Payara's managed scheduler, which
+     * captures the thread's context and, doing so, looks up context providers with
+     * ServiceLoader in the context class loader: a scan of the application's class
+     * path per frame, the largest single cost of a stream in profiles. The idle
+     * timer's task needs nothing of the application, so for the hand-over the
+     * context loader is one that holds no service files.
+     */
+    private static final ClassLoader LEAN_LOADER = new ClassLoader(null) {
+    };
+
     private final Session session;
     private final Semaphore window = new Semaphore(WINDOW);
     private final ArrayDeque<Slot> inFlight = new ArrayDeque<>();
     private volatile boolean broken;
+    private long idleTimeout;
 
     private static final class Slot {
         private final Runnable onDelivered;
@@ -51,6 +65,15 @@ public final class Outbox {
 
     /** Sends a frame, waiting while {@value #WINDOW} are in flight; {@code onDelivered} runs once it is delivered. */
     public boolean send(Frame frame, Runnable onDelivered) {
+        return send(onDelivered, handler -> session.getAsyncRemote().sendObject(frame, handler));
+    }
+
+    /** Sends a frame already written as JSON text (the item frames of a stream), like {@link #send(Frame, Runnable)}. */
+    public boolean sendText(String frame, Runnable onDelivered) {
+        return send(onDelivered, handler -> session.getAsyncRemote().sendText(frame, handler));
+    }
+
+    private boolean send(Runnable onDelivered, java.util.function.Consumer<SendHandler> sender) {
         if (!acquire()) {
             return false;
         }
@@ -58,13 +81,38 @@ public final class Outbox {
         synchronized (inFlight) {
             inFlight.add(slot);
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader application = thread.getContextClassLoader();
+        thread.setContextClassLoader(LEAN_LOADER);
         try {
-            session.getAsyncRemote().sendObject(frame, result -> complete(slot, result.isOK()));
+            sender.accept(result -> complete(slot, result.isOK()));
         } catch (RuntimeException e) {
             complete(slot, false);
             return false;
+        } finally {
+            thread.setContextClassLoader(application);
         }
         return true;
+    }
+
+    /**
+     * A stream is starting: the idle timeout is off while it runs. (Tyrus restarts
+     * the idle timer on every send, through the managed scheduler, which profiling
+     * showed costing more than the rest of a frame; a streaming socket is not idle.)
+     */
+    public void streamStarting() {
+        long idle = session.getMaxIdleTimeout();
+        if (idle > 0) {
+            idleTimeout = idle;
+            session.setMaxIdleTimeout(0);
+        }
+    }
+
+    public void streamEnded() {
+        if (idleTimeout > 0 && session.isOpen()) {
+            session.setMaxIdleTimeout(idleTimeout);
+        }
+        idleTimeout = 0;
     }
 
     private boolean acquire() {

@@ -18,16 +18,16 @@ public final class SocketStreamOutput implements StreamOutput {
 
     @Override
     public void member(String group, UserView user, Runnable onDelivered) throws Cancelled {
-        send(Frame.member(group, user), onDelivered);
+        send(FrameWriter.member(group, user), onDelivered);
     }
 
     @Override
     public void message(String group, MessageView message, Runnable onDelivered) throws Cancelled {
-        send(Frame.message(group, message), onDelivered);
+        send(FrameWriter.message(group, message), onDelivered);
     }
 
-    private void send(Frame frame, Runnable onDelivered) throws Cancelled {
-        if (connection.isStreamCancelled() || !connection.outbox().send(frame, onDelivered)) {
+    private void send(String frame, Runnable onDelivered) throws Cancelled {
+        if (connection.isStreamCancelled() || !connection.outbox().sendText(frame, onDelivered)) {
             throw new Cancelled();
         }
     }

@@ -101,7 +101,7 @@ public class TelegramClients {
     @PostConstruct
     void start() {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
-            emulator = new EmulatedTelegram();
+            emulator = new EmulatedTelegram(java.time.Clock.systemUTC(), threads);
             td = emulator;
             log.info("Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated)");
         } else if (!startNative()) {
@@ -240,6 +240,9 @@ public class TelegramClients {
         open.forEach(client -> client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT));
         if (receiver != null) {
             receiver.stop();
+        }
+        if (emulator != null) {
+            emulator.shutdown();
         }
         byOwner.clear();
         byTdId.clear();

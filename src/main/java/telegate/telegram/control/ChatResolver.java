@@ -1,9 +1,9 @@
 package telegate.telegram.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import telegate.platform.control.JsonP;
 import telegate.telegram.entity.ChatKind;
 import telegate.telegram.entity.TelegramChat;
 
@@ -113,7 +113,7 @@ public final class ChatResolver {
         for (int page = 0; page < CHAT_LIST_MAX_PAGES; page++) {
             try {
                 client.call(request("loadChats")
-                        .add("chat_list", Json.createObjectBuilder().add("@type", "chatListMain"))
+                        .add("chat_list", JsonP.object().add("@type", "chatListMain"))
                         .add("limit", CHAT_LIST_PAGE).build());
             } catch (TdError e) {
                 if (e.code() == 404) {
@@ -139,6 +139,6 @@ public final class ChatResolver {
     }
 
     private static jakarta.json.JsonObjectBuilder request(String type) {
-        return Json.createObjectBuilder().add("@type", type);
+        return JsonP.object().add("@type", type);
     }
 }

@@ -2,6 +2,7 @@ package telegate.telegram.control;
 
 import jakarta.json.JsonObject;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,12 +25,19 @@ public final class FloodControl {
 
     public static JsonObject call(TdClient client, JsonObject request, Listener listener, Cancellation cancel)
             throws TdError, TelegramUnreachable, Cancelled {
+        if (cancel.isCancelled()) {
+            throw new Cancelled();
+        }
+        return await(client, request, client.send(request), listener, cancel);
+    }
+
+    /** Like {@link #call}, for a request already sent (a page asked for ahead of time). */
+    public static JsonObject await(TdClient client, JsonObject request, CompletableFuture<JsonObject> answer,
+            Listener listener, Cancellation cancel) throws TdError, TelegramUnreachable, Cancelled {
+        CompletableFuture<JsonObject> pending = answer;
         while (true) {
-            if (cancel.isCancelled()) {
-                throw new Cancelled();
-            }
             try {
-                return client.call(request);
+                return client.await(pending, request);
             } catch (TdError e) {
                 OptionalInt seconds = e.retryAfterSeconds();
                 if (seconds.isEmpty()) {
@@ -37,6 +45,7 @@ public final class FloodControl {
                 }
                 listener.waiting(seconds.getAsInt());
                 pause(seconds.getAsInt() * 1000L + ThreadLocalRandom.current().nextLong(50, 250), cancel);
+                pending = client.send(request);
             }
         }
     }

@@ -1,6 +1,5 @@
 package telegate.telegram.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import telegate.platform.control.JsonP;
 import telegate.telegram.entity.ChatKind;
 import telegate.telegram.entity.TelegramChat;
 import telegate.telegram.entity.TelegramUser;
@@ -78,10 +78,10 @@ public final class MemberLister {
         long total = info.getInt("member_count", 0);
         boolean hidden = info.getBoolean("has_hidden_members", false);
         Set<Long> seen = new HashSet<>();
-        listAll(chat.groupId(), Json.createObjectBuilder().add("@type", "supergroupMembersFilterRecent"), seen, sink);
+        listAll(chat.groupId(), JsonP.object().add("@type", "supergroupMembersFilterRecent"), seen, sink);
         if (!hidden && info.getBoolean("can_get_members", true) && seen.size() < total) {
             for (String query : SEARCH_QUERIES) {
-                listAll(chat.groupId(), Json.createObjectBuilder()
+                listAll(chat.groupId(), JsonP.object()
                         .add("@type", "supergroupMembersFilterSearch").add("query", query), seen, sink);
                 if (seen.size() >= total) {
                     break;
@@ -130,6 +130,6 @@ public final class MemberLister {
     }
 
     private static JsonObjectBuilder request(String type) {
-        return Json.createObjectBuilder().add("@type", type);
+        return JsonP.object().add("@type", type);
     }
 }

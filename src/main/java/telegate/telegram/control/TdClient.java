@@ -1,6 +1,5 @@
 package telegate.telegram.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
+import telegate.platform.control.JsonP;
 import telegate.telegram.entity.TelegramChat;
 import telegate.telegram.entity.TelegramUser;
 
@@ -55,7 +55,7 @@ public final class TdClient implements Names {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         pending.put(extra, answer);
         requestCounts.computeIfAbsent(request.getString("@type", "?"), k -> new LongAdder()).increment();
-        td.send(id, Json.createObjectBuilder(request).add("@extra", extra).build().toString());
+        td.send(id, JsonP.object(request).add("@extra", extra).build().toString());
         return answer;
     }
 
@@ -65,7 +65,17 @@ public final class TdClient implements Names {
     }
 
     public JsonObject call(JsonObject request, Duration wait) throws TdError, TelegramUnreachable {
-        CompletableFuture<JsonObject> answer = send(request);
+        return await(send(request), request, wait);
+    }
+
+    /** Waits for the answer to a request sent before, at most the configured timeout. */
+    public JsonObject await(CompletableFuture<JsonObject> answer, JsonObject request)
+            throws TdError, TelegramUnreachable {
+        return await(answer, request, timeout);
+    }
+
+    private JsonObject await(CompletableFuture<JsonObject> answer, JsonObject request, Duration wait)
+            throws TdError, TelegramUnreachable {
         JsonObject result;
         try {
             result = answer.get(wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -146,7 +156,7 @@ public final class TdClient implements Names {
             stateLock.notifyAll();
         }
         if (next == AuthorizationState.CLOSED) {
-            pending.values().forEach(answer -> answer.complete(Json.createObjectBuilder()
+            pending.values().forEach(answer -> answer.complete(JsonP.object()
                     .add("@type", "error").add("code", 500).add("message", "Request aborted").build()));
             pending.clear();
         }
@@ -194,7 +204,7 @@ public final class TdClient implements Names {
         if (known != null) {
             return known;
         }
-        call(Json.createObjectBuilder().add("@type", "getUser").add("user_id", userId).build());
+        call(JsonP.object().add("@type", "getUser").add("user_id", userId).build());
         return users.get(userId);
     }
 

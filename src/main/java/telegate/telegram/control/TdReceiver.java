@@ -1,12 +1,11 @@
 package telegate.telegram.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import telegate.platform.control.JsonP;
 import telegate.platform.control.Logs;
 
 /**
@@ -44,7 +43,7 @@ public final class TdReceiver implements Runnable {
     }
 
     void dispatch(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonP.reader(text)) {
             JsonObject object = reader.readObject();
             TdClient client = clients.apply(object.getInt("@client_id", -1));
             if (client != null) {

@@ -8,14 +8,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import telegate.telegram.control.TdJson;
 
 /**
  * The emulated Telegram behind TDLib's JSON interface (see EMULATOR.md). Each
- * request is handled synchronously inside {@link #send}, in order per client;
+ * request is handled in order per client, inside {@link #send} or on a worker
+ * thread of the emulator's own;
  * its answer and updates wait in one queue for {@link #receive}. Besides TDLib's
  * interface it has its own API for new activity ({@link #addMessage},
  * {@link #addMember}, {@link #tick}), used by tests and by the server's timer.
@@ -30,13 +34,25 @@ public final class EmulatedTelegram implements TdJson {
     private final Map<Integer, EmulatedSession> sessions = new ConcurrentHashMap<>();
     private final RequestRouter router = new RequestRouter();
     private final OfflineRequests offline = new OfflineRequests();
+    private final ExecutorService worker;
 
     public EmulatedTelegram() {
         this(Clock.systemUTC());
     }
 
     public EmulatedTelegram(Clock clock) {
+        this(clock, null);
+    }
+
+    /**
+     * An emulator that, like TDLib, works on requests in a thread of its own
+     * ({@code worker}, one thread: requests stay in order), so the caller of
+     * {@link #send} goes on at once. Without a thread factory, requests are
+     * handled inside {@link #send}.
+     */
+    public EmulatedTelegram(Clock clock, ThreadFactory worker) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
         UserDirectory users = new UserDirectory(dataSet, clock);
         new LoginRequests().register(router);
         new ChatRequests(dataSet, users).register(router);
@@ -60,8 +76,23 @@ public final class EmulatedTelegram implements TdJson {
                     .fail(TdObjects.error(400, "Invalid TDLib instance specified"));
             return;
         }
+        if (worker != null) {
+            worker.execute(() -> handle(session, request));
+        } else {
+            handle(session, request);
+        }
+    }
+
+    private void handle(EmulatedSession session, String request) {
         synchronized (session.lock()) {
             router.handle(session, request, received);
+        }
+    }
+
+    /** Stops the worker thread, if any. */
+    public void shutdown() {
+        if (worker != null) {
+            worker.shutdownNow();
         }
     }
 
