@@ -29,6 +29,13 @@ class BundleIT {
 
     private static Path freshDataDir(String name) throws Exception {
         Path dir = Path.of(System.getProperty("it.workDir")).resolve(name);
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Files.createDirectories(dir);
         return dir;
     }
@@ -136,11 +143,35 @@ class BundleIT {
                     .as("admin API disabled without TELEGATE_ADMIN_TOKEN").isEqualTo(403);
             server.stop();
         }
-        try (BundleServer again = BundleServer.start(data, Map.of(), "generated-key-2.log")) {
+        try (BundleServer again = BundleServer.start(data, Map.of("TELEGATE_CONNECTIONS_PER_ADDRESS", "3"),
+                "generated-key-2.log")) {
             assertThat(again.log()).doesNotContain(key).doesNotContain("It is shown only now");
-            try (WsClient client = WsClient.connect(again.ws())) {
-                client.send("login", login(key));
-                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            List<WsClient> open = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    WsClient client = WsClient.connect(again.ws());
+                    open.add(client);
+                    client.send("login", login(key));
+                    assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                }
+                try (WsClient fourth = WsClient.connect(again.ws())) {
+                    assertThat(fourth.awaitClose()).isEqualTo(new WsClient.Close(1008, "too many connections"));
+                }
+                open.remove(0).close();
+                // the server counts the closed one out when it sees the close: try for a while
+                boolean admitted = false;
+                for (int attempt = 0; attempt < 50 && !admitted; attempt++) {
+                    try (WsClient replacement = WsClient.connect(again.ws())) {
+                        replacement.send("login", login(key));
+                        String answer = replacement.nextText();
+                        admitted = answer.contains("send phone number");
+                    } catch (AssertionError | java.util.concurrent.CompletionException refused) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertThat(admitted).as("a connection is admitted again once one closed").isTrue();
+            } finally {
+                open.forEach(WsClient::close);
             }
         }
     }

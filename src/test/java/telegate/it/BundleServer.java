@@ -36,7 +36,7 @@ final class BundleServer implements AutoCloseable {
                 "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir"),
                 "-jar", System.getProperty("it.bundleJar"), "--port", String.valueOf(port)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("TELEGATE_"));
         environment.put("TELEGATE_TELEGRAM", "emulated");

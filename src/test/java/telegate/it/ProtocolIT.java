@@ -603,6 +603,48 @@ class ProtocolIT {
         }
     }
 
+    // ---- connection limits
+
+    @Test
+    void keyRevokedMidSessionClosesTheConnectionAtItsNextRequest() {
+        JsonObject created = Http.newKey(http(), "revoked-mid-session");
+        try (WsClient client = connect()) {
+            client.send("login", login(created.getString("secret")));
+            assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            client.send("{\"event\":\"dance\",\"data\":{}}");
+            assertThat(client.nextData().getString("message")).isEqualTo("unknown event");
+            assertThat(Http.delete(http().resolve("api/keys/" + created.getJsonObject("key").getInt("id")),
+                    Http.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\",\"message\":\"unauthorized\"}}");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "unauthorized"));
+        }
+    }
+
+    @Test
+    void connectionThatNeverLogsInIsClosedAfterTheLoginTimeout() {
+        // the suite runs with TELEGATE_LOGIN_TIMEOUT_SECONDS=5
+        try (WsClient client = connect()) {
+            long started = System.nanoTime();
+            client.send("login", login("wrong"));
+            assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "login timeout"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(4),
+                    Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void connectionThatLoggedInOutlivesTheLoginTimeout() throws InterruptedException {
+        try (WsClient client = verified()) {
+            client.assertOpenAndQuiet(Duration.ofSeconds(7));
+            client.send("login", login("x"));
+            assertThat(client.nextData().getString("message"))
+                    .isEqualTo("Already verified. Send data to 'telegram login' or 'users'.");
+        }
+    }
+
     // ---- admin API
 
     @Test

@@ -17,8 +17,12 @@ public class ApiKeys {
     @PersistenceContext(unitName = "telegate")
     EntityManager em;
 
-    /** The client a usable key belongs to; records its use. */
-    public Optional<Long> authenticate(String secret) {
+    /** Who a key let in: its client, and the key itself (to notice a later revocation). */
+    public record Holder(long clientId, long keyId) {
+    }
+
+    /** The holder of a usable key; records its use. */
+    public Optional<Holder> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 512) {
             return Optional.empty();
         }
@@ -27,8 +31,14 @@ public class ApiKeys {
                 .getResultList();
         return found.stream().filter(ApiKey::isUsable).findFirst().map(key -> {
             key.usedAt(Instant.now());
-            return key.getClient().getId();
+            return new Holder(key.getClient().getId(), key.getId());
         });
+    }
+
+    /** Whether a key still exists and is not revoked. */
+    public boolean isUsable(long keyId) {
+        ApiKey key = em.find(ApiKey.class, keyId);
+        return key != null && key.isUsable();
     }
 
     public boolean none() {

@@ -51,7 +51,7 @@ public class Logins {
             return;
         }
         String address = connection.remoteAddress();
-        Optional<Long> client = Optional.empty();
+        Optional<ApiKeys.Holder> client = Optional.empty();
         if (!throttle.isBlocked(address)) {
             client = keys.authenticate(text(request.dataObject().get("apiKey")));
             if (client.isEmpty()) {
@@ -67,9 +67,14 @@ public class Logins {
             }
             return;
         }
-        connection.verified(client.get());
+        connection.verified(client.get().clientId(), client.get().keyId());
         connection.outbox().send(Frame.success(Texts.LOGIN,
-                loggedIn(client.get()) ? Texts.SESSION_ALREADY_EXISTS : Texts.SEND_PHONE_NUMBER));
+                loggedIn(client.get().clientId()) ? Texts.SESSION_ALREADY_EXISTS : Texts.SEND_PHONE_NUMBER));
+    }
+
+    /** A key revoked while its connection is open: the connection ends at its next request. */
+    public boolean revokedSinceLogin(Connection connection) {
+        return connection.isVerified() && !keys.isUsable(connection.keyId());
     }
 
     private boolean loggedIn(long client) {

@@ -3,12 +3,19 @@ package telegate.gateway.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
@@ -32,6 +39,21 @@ public class Protocol {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** A connection that has not passed {@code login} after this long is closed. */
+    @Inject
+    @ConfigProperty(name = "telegate.login.timeout.seconds", defaultValue = "60")
+    int loginTimeoutSeconds;
+
+    /** Open connections one remote address may hold. */
+    @Inject
+    @ConfigProperty(name = "telegate.connections.per.address", defaultValue = "500")
+    int connectionsPerAddress;
+
+    private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+
     /** Requests block on Telegram and on slow clients: a thread each while they run, none kept idle long. */
     private ExecutorService executor;
 
@@ -45,28 +67,64 @@ public class Protocol {
         executor.shutdownNow();
     }
 
+    /** A new connection: refused beyond the per-address limit, closed if it does not log in in time. */
     public Connection open(Session session) {
-        return new Connection(new Outbox(session), RemoteAddress.of(session), executor);
+        Connection connection = new Connection(new Outbox(session), RemoteAddress.of(session), executor);
+        AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
+        if (open.incrementAndGet() > connectionsPerAddress) {
+            open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
+            connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.TOO_MANY_CONNECTIONS);
+            return connection;
+        }
+        connection.counted();
+        scheduler.schedule(() -> {
+            if (!connection.isVerified() && !connection.isClosed()) {
+                connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.LOGIN_TIMEOUT);
+            }
+        }, loginTimeoutSeconds, TimeUnit.SECONDS);
+        return connection;
+    }
+
+    public void closed(Connection connection) {
+        if (connection.closed()) {
+            openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
+                    open.decrementAndGet() <= 0 ? null : open);
+        }
     }
 
     public void handle(Connection connection, Inbound request) {
         if (request.isMalformed()) {
-            connection.enqueue(() -> connection.outbox().send(Frame.failed(Texts.ERROR, Texts.MALFORMED_REQUEST)));
+            run(connection, request, () -> connection.outbox().send(
+                    Frame.failed(Texts.ERROR, Texts.MALFORMED_REQUEST)));
             return;
         }
         switch (request.event()) {
             case Texts.CANCEL -> {
                 if (!connection.cancelStream()) {
-                    connection.enqueue(() -> connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED)));
+                    run(connection, request, () -> connection.outbox().send(
+                            Frame.success(Texts.CANCEL, Texts.CANCELLED)));
                 }
             }
-            case Texts.LOGIN -> connection.enqueue(() -> logins.login(connection, request));
-            case Texts.TELEGRAM_LOGIN -> connection.enqueue(() -> logins.telegramLogin(connection, request));
-            case Texts.TELEGRAM_LOGOUT -> connection.enqueue(() -> logins.telegramLogout(connection));
-            case Texts.USERS -> connection.enqueue(() -> streams.users(connection, request));
-            case Texts.CHATS -> connection.enqueue(() -> streams.chats(connection, request));
-            default -> connection.enqueue(
-                    () -> connection.outbox().send(Frame.failed(request.event(), Texts.UNKNOWN_EVENT)));
+            case Texts.LOGIN -> run(connection, request, () -> logins.login(connection, request));
+            case Texts.TELEGRAM_LOGIN -> run(connection, request, () -> logins.telegramLogin(connection, request));
+            case Texts.TELEGRAM_LOGOUT -> run(connection, request, () -> logins.telegramLogout(connection));
+            case Texts.USERS -> run(connection, request, () -> streams.users(connection, request));
+            case Texts.CHATS -> run(connection, request, () -> streams.chats(connection, request));
+            default -> run(connection, request, () -> connection.outbox().send(
+                    Frame.failed(request.event(), Texts.UNKNOWN_EVENT)));
         }
+    }
+
+    /** Queues a request; when its turn comes, a key revoked since {@code login} ends the connection instead. */
+    private void run(Connection connection, Inbound request, Runnable handler) {
+        connection.enqueue(() -> {
+            if (logins.revokedSinceLogin(connection)) {
+                String event = request.isMalformed() ? Texts.ERROR : request.event();
+                connection.outbox().sendAndClose(Frame.failed(event, Texts.UNAUTHORIZED), CloseCodes.VIOLATED_POLICY,
+                        Texts.UNAUTHORIZED);
+                return;
+            }
+            handler.run();
+        });
     }
 }

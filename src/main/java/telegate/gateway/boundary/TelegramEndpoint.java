@@ -40,7 +40,7 @@ public class TelegramEndpoint {
     @OnClose
     public void close(CloseReason reason) {
         if (connection != null) {
-            connection.closed();
+            protocol.closed(connection);
         }
     }
 

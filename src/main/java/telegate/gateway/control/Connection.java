@@ -20,10 +20,12 @@ public final class Connection {
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
     private volatile Long client;
+    private volatile long keyId;
     private int failedLogins;
     private boolean streaming;
     private volatile boolean cancelRequested;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Connection(Outbox outbox, String remoteAddress, Executor executor) {
         this.outbox = outbox;
@@ -80,8 +82,14 @@ public final class Connection {
         return client != null;
     }
 
-    public void verified(long clientId) {
+    public void verified(long clientId, long key) {
+        keyId = key;
         client = clientId;
+    }
+
+    /** The API key this connection logged in with. */
+    public long keyId() {
+        return keyId;
     }
 
     /** @return the failed logins of this connection so far, this one included */
@@ -118,12 +126,19 @@ public final class Connection {
         return cancelRequested || closed;
     }
 
-    public void closed() {
+    /** This connection counts towards its address's limit until it closes. */
+    public void counted() {
+        counted.set(true);
+    }
+
+    /** @return whether it counted towards its address's limit until now (true once only) */
+    public boolean closed() {
         synchronized (queue) {
             closed = true;
             queue.clear();
         }
         outbox.markClosed();
+        return counted.getAndSet(false);
     }
 
     public boolean isClosed() {

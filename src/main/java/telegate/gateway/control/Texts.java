@@ -54,6 +54,10 @@ public final class Texts {
     public static final String CANCELLED = "cancelled";
     public static final String LOGGED_OUT = "logged out";
 
+    // close reasons of the abuse limits (PROTOCOL.md 2.6 and their operators' settings)
+    public static final String TOO_MANY_CONNECTIONS = "too many connections";
+    public static final String LOGIN_TIMEOUT = "login timeout";
+
     private Texts() {
     }
 }

@@ -71,7 +71,7 @@ public class TelegramLogin {
         } catch (TdError e) {
             return LoginOutcome.INVALID_CODE;
         }
-        return afterSecret(owner, client, "checkAuthenticationCode");
+        return afterSecret(owner, client, AuthorizationState.WAIT_CODE, "checkAuthenticationCode");
     }
 
     public LoginOutcome password(long owner, String password) throws TelegramUnavailable, TelegramUnreachable {
@@ -90,12 +90,19 @@ public class TelegramLogin {
         } catch (TdError e) {
             return LoginOutcome.INVALID_PASSWORD;
         }
-        return afterSecret(owner, client, "checkAuthenticationPassword");
+        return afterSecret(owner, client, AuthorizationState.WAIT_PASSWORD, "checkAuthenticationPassword");
     }
 
-    private LoginOutcome afterSecret(long owner, TdClient client, String step) throws TelegramUnreachable {
+    /**
+     * The state a code or password led to. TDLib's {@code ok} and its state update
+     * may come in either order, so the wait is for a state other than the one the
+     * step started in.
+     */
+    private LoginOutcome afterSecret(long owner, TdClient client, AuthorizationState from, String step)
+            throws TelegramUnreachable {
         AuthorizationState state = client.awaitState(
-                s -> s == AuthorizationState.READY || s == AuthorizationState.WAIT_PASSWORD, clients.timeout());
+                s -> s != from && (s == AuthorizationState.READY || s == AuthorizationState.WAIT_PASSWORD),
+                clients.timeout());
         if (state == null) {
             throw new TelegramUnreachable(step);
         }
