@@ -1,10 +1,7 @@
 package telegate.telegram.emulator;
 
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,6 +12,19 @@ import java.util.Set;
 final class HistoryRequests {
 
     static final int FLOOD_EVERY = 10;
+    /** About the length of a message's JSON text (1.5 KB on average), to size a page's buffer once. */
+    private static final int TYPICAL_MESSAGE_CHARS = 2_048;
+    /**
+     * The text of a page is built in one buffer per thread, reused from page to
+     * page. A page is about 150,000 characters, nearly always with some beyond
+     * Latin-1 (Cyrillic, emoji), so a fresh builder was allocated as Latin-1,
+     * then reallocated as UTF-16 and copied when the first such character came:
+     * a third of the time of a page. The buffer stays UTF-16 once it has been.
+     * Only the page being written is in it: {@link Outbox#answerText} copies the
+     * text out before the thread handles its next request.
+     */
+    private static final ThreadLocal<StringBuilder> PAGE_TEXT =
+            ThreadLocal.withInitial(() -> new StringBuilder(HistoryPager.MAX_LIMIT * TYPICAL_MESSAGE_CHARS));
 
     private final DataSet dataSet;
     private final MessageFactory messages;
@@ -27,11 +37,11 @@ final class HistoryRequests {
     }
 
     void register(RequestRouter router) {
-        router.on("getChatHistory", RequestRouter.Access.READY, this::getChatHistory)
-                .on("getMessage", RequestRouter.Access.READY, this::getMessage);
+        router.onText("getChatHistory", RequestRouter.Access.READY, this::getChatHistory)
+                .onText("getMessage", RequestRouter.Access.READY, this::getMessage);
     }
 
-    private JsonObject getChatHistory(JsonObject request, EmulatedSession session, Outbox out) {
+    private StringBuilder getChatHistory(JsonObject request, EmulatedSession session, Outbox out) {
         EmulatedChat chat = ChatRequests.chat(request, dataSet);
         long from = TdObjects.integer(request, "from_message_id", 0);
         int offset = TdObjects.int32(request, "offset", 0);
@@ -41,18 +51,20 @@ final class HistoryRequests {
         }
         boolean firstLook = session.openHistory(chat.chatId());
         int oldest = firstLook && from == 0 && offset == 0 ? slice.newest() : slice.oldest();
+        int count = Math.max(0, slice.newest() - oldest + 1);
         Set<Long> referenced = new LinkedHashSet<>();
-        List<JsonObject> found = new ArrayList<>(Math.max(0, slice.newest() - oldest + 1));
+        StringBuilder text = PAGE_TEXT.get();
+        text.setLength(0);
+        JsonText answer = new JsonText(text).object("messages").field("total_count", count).array("messages");
         for (int n = slice.newest(); n >= oldest; n--) {
-            found.add(messages.message(chat, n, referenced));
+            messages.message(answer, chat, n, referenced);
         }
+        answer.endArray().end();
         users.announce(referenced, session, out);
-        JsonArrayBuilder list = TdObjects.array();
-        found.forEach(list::add);
-        return TdObjects.object("messages").add("total_count", found.size()).add("messages", list).build();
+        return text;
     }
 
-    private JsonObject getMessage(JsonObject request, EmulatedSession session, Outbox out) {
+    private StringBuilder getMessage(JsonObject request, EmulatedSession session, Outbox out) {
         EmulatedChat chat = ChatRequests.chat(request, dataSet);
         long messageId = TdObjects.integer(request, "message_id", 0);
         long number = messageId >> 20;
@@ -60,8 +72,9 @@ final class HistoryRequests {
             throw new TdError(404, "Not Found");
         }
         Set<Long> referenced = new LinkedHashSet<>();
-        JsonObject message = messages.message(chat, (int) number, referenced);
+        StringBuilder text = new StringBuilder(2 * TYPICAL_MESSAGE_CHARS);
+        messages.message(new JsonText(text), chat, (int) number, referenced);
         users.announce(referenced, session, out);
-        return message;
+        return text;
     }
 }

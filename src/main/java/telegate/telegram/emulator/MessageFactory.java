@@ -1,8 +1,5 @@
 package telegate.telegram.emulator;
 
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,6 +12,10 @@ import java.util.List;
  * root as {@code topic_id}) and join messages; channels post as the chat, with
  * views and sometimes a signature. Every chat mixes media, albums of two or three
  * photos, forwards (about one in eleven), edits, pins and reactions.
+ *
+ * <p>Messages are written straight to JSON text ({@link JsonText}), in the key
+ * order TDLib uses: a history page of 100 messages is the emulator's bulkiest
+ * answer, and building it as {@code JsonObject}s first cost most of its time.
  */
 final class MessageFactory {
 
@@ -29,6 +30,20 @@ final class MessageFactory {
     private static final List<String> REACTION_EMOJIS = List.of("👍", "❤", "🔥", "😂", "😮", "👏", "🎉");
     private static final int ALBUM_PERIOD = 50;
 
+    /** The members every message has between its reply and its signature: no timers, bots, boosts or stars. */
+    private static final String NOTHING_SPECIAL = JsonText.fixedMembers(out -> out
+            .field("self_destruct_in", 0.0)
+            .field("auto_delete_in", 0.0)
+            .field("via_bot_user_id", 0)
+            .field("sender_business_bot_user_id", 0)
+            .field("sender_boost_count", 0)
+            .field("paid_message_star_count", 0));
+    /** The end of every message's reactions: none of them are tags or paid, none can be listed. */
+    private static final String PLAIN_REACTIONS = JsonText.fixedMembers(out -> out
+            .field("are_tags", false)
+            .emptyArray("paid_reactors")
+            .field("can_get_added_reactions", false));
+
     private final DataSet dataSet;
 
     MessageFactory(DataSet dataSet) {
@@ -41,50 +56,47 @@ final class MessageFactory {
     }
 
     /**
-     * The message; the ids of the users it refers to (sender, forward origin,
-     * added members) are added to {@code referencedUsers}.
+     * Writes the message as the next value of {@code out}; the ids of the users it
+     * refers to (sender, forward origin, added members) are added to
+     * {@code referencedUsers}, in the order the message names them.
      */
-    JsonObject message(EmulatedChat chat, int n, Collection<Long> referencedUsers) {
+    void message(JsonText out, EmulatedChat chat, int n, Collection<Long> referencedUsers) {
         int k = chat.ordinal();
         ContentKind kind = kind(chat, n);
         int date = chat.messageDate(n);
-        JsonObjectBuilder message = TdObjects.object("message")
-                .add("id", messageId(n))
-                .add("sender_id", sender(chat, n, referencedUsers))
-                .add("chat_id", chat.chatId())
-                .add("is_outgoing", false)
-                .add("is_pinned", n % 101 == 7)
-                .add("is_from_offline", false)
-                .add("can_be_saved", true)
-                .add("has_timestamped_media", false)
-                .add("is_channel_post", chat.isChannel())
-                .add("contains_unread_mention", false)
-                .add("date", date)
-                .add("edit_date", editDate(chat, n, kind, date));
+        out.object("message").field("id", messageId(n));
+        sender(out.key("sender_id"), chat, n, referencedUsers);
+        out.field("chat_id", chat.chatId())
+                .field("is_outgoing", false)
+                .field("is_pinned", n % 101 == 7)
+                .field("is_from_offline", false)
+                .field("can_be_saved", true)
+                .field("has_timestamped_media", false)
+                .field("is_channel_post", chat.isChannel())
+                .field("contains_unread_mention", false)
+                .field("date", date)
+                .field("edit_date", editDate(chat, n, kind, date));
         if (!kind.isService()) {
-            addForward(message, chat, n, date, referencedUsers);
-            addInteraction(message, chat, n);
+            addForward(out, chat, n, date, referencedUsers);
+            addInteraction(out, chat, n);
         }
-        message.add("unread_reactions", TdObjects.emptyArray());
+        out.emptyArray("unread_reactions");
         int replied = repliedTo(chat, n);
         if (replied > 0) {
-            message.add("reply_to", TdObjects.object("messageReplyToMessage")
-                            .add("chat_id", chat.chatId())
-                            .add("message_id", messageId(replied)))
-                    .add("topic_id", TdObjects.object("messageTopicThread")
-                            .add("message_thread_id", messageId(threadRoot(chat, replied))));
+            out.key("reply_to").object("messageReplyToMessage")
+                            .field("chat_id", chat.chatId())
+                            .field("message_id", messageId(replied))
+                    .end()
+                    .key("topic_id").object("messageTopicThread")
+                            .field("message_thread_id", messageId(threadRoot(chat, replied)))
+                    .end();
         }
-        return message.add("self_destruct_in", 0.0)
-                .add("auto_delete_in", 0.0)
-                .add("via_bot_user_id", 0)
-                .add("sender_business_bot_user_id", 0)
-                .add("sender_boost_count", 0)
-                .add("paid_message_star_count", 0)
-                .add("author_signature", signature(chat, n))
-                .add("media_album_id", TdObjects.int64(albumId(k, n)))
-                .add("effect_id", TdObjects.int64(0))
-                .add("content", content(chat, n, kind, referencedUsers))
-                .build();
+        out.members(NOTHING_SPECIAL)
+                .field("author_signature", signature(chat, n))
+                .int64("media_album_id", albumId(k, n))
+                .int64("effect_id", 0);
+        content(out.key("content"), chat, n, kind, referencedUsers);
+        out.end();
     }
 
     private static ContentKind kind(EmulatedChat chat, int n) {
@@ -114,13 +126,14 @@ final class MessageFactory {
         return slot == 10 || slot == 30;
     }
 
-    private JsonObject sender(EmulatedChat chat, int n, Collection<Long> referencedUsers) {
+    private void sender(JsonText out, EmulatedChat chat, int n, Collection<Long> referencedUsers) {
         if (chat.isChannel()) {
-            return TdObjects.senderChat(chat.chatId());
+            out.object("messageSenderChat").field("chat_id", chat.chatId()).end();
+            return;
         }
         long userId = chat.userId(senderIndex(chat, n));
         referencedUsers.add(userId);
-        return TdObjects.senderUser(userId);
+        out.object("messageSenderUser").field("user_id", userId).end();
     }
 
     /** A member who had joined (roughly) by the time of the message; the creator and admins from the start. */
@@ -144,43 +157,41 @@ final class MessageFactory {
         return NameBook.SIGNATURES.get(DeterministicHash.below(NameBook.SIGNATURES.size(), chat.ordinal(), n, SALT_SIGNATURE));
     }
 
-    private void addForward(JsonObjectBuilder message, EmulatedChat chat, int n, int date,
-            Collection<Long> referencedUsers) {
+    private void addForward(JsonText out, EmulatedChat chat, int n, int date, Collection<Long> referencedUsers) {
         int k = chat.ordinal();
         if (DeterministicHash.below(11, k, n, SALT_FORWARD) != 0 || albumId(k, n) != 0) {
             return;
         }
-        JsonObject origin;
+        out.key("forward_info").object("messageForwardInfo").key("origin");
         switch (DeterministicHash.below(3, k, n, SALT_FORWARD + 1)) {
             case 0 -> {
                 EmulatedChat source = dataSet.named("testgroup00001");
                 long userId = source.userId(1 + DeterministicHash.below(source.initialMemberCount(), k, n, SALT_FORWARD + 2));
                 referencedUsers.add(userId);
-                origin = TdObjects.object("messageOriginUser").add("sender_user_id", userId).build();
+                out.object("messageOriginUser").field("sender_user_id", userId).end();
             }
             case 1 -> {
                 EmulatedChat source = dataSet.named(chat.username().equals("UnderWorld4444") ? "bigchannel" : "UnderWorld4444");
                 int sourceMessage = 1 + DeterministicHash.below(1_000, k, n, SALT_FORWARD + 2);
-                origin = TdObjects.object("messageOriginChannel")
-                        .add("chat_id", source.chatId())
-                        .add("message_id", messageId(sourceMessage))
-                        .add("author_signature", "")
-                        .build();
+                out.object("messageOriginChannel")
+                        .field("chat_id", source.chatId())
+                        .field("message_id", messageId(sourceMessage))
+                        .field("author_signature", "")
+                        .end();
             }
             default -> {
                 String name = NameBook.FIRST_NAMES.get(DeterministicHash.below(NameBook.FIRST_NAMES.size(), k, n, SALT_FORWARD + 2));
-                origin = TdObjects.object("messageOriginHiddenUser").add("sender_name", name + " (hidden)").build();
+                out.object("messageOriginHiddenUser").field("sender_name", name + " (hidden)").end();
             }
         }
         int forwardedFrom = date - 3_600 - DeterministicHash.below(30 * 86_400, k, n, SALT_FORWARD + 3);
-        message.add("forward_info", TdObjects.object("messageForwardInfo")
-                .add("origin", origin)
-                .add("date", forwardedFrom)
-                .add("public_service_announcement_type", ""));
+        out.field("date", forwardedFrom)
+                .field("public_service_announcement_type", "")
+                .end();
     }
 
     /** Channel posts always have views; a quarter of group messages have reactions. */
-    private static void addInteraction(JsonObjectBuilder message, EmulatedChat chat, int n) {
+    private static void addInteraction(JsonText out, EmulatedChat chat, int n) {
         int k = chat.ordinal();
         boolean reacted = DeterministicHash.below(chat.isChannel() ? 3 : 4, k, n, SALT_REACTIONS) == 0;
         if (!chat.isChannel() && !reacted) {
@@ -192,28 +203,30 @@ final class MessageFactory {
             int subscribers = chat.initialMemberCount();
             views = subscribers / 3 + DeterministicHash.below(Math.max(1, subscribers / 2), k, n, SALT_VIEWS);
         }
-        JsonArrayBuilder reactions = TdObjects.array();
+        out.key("interaction_info").object("messageInteractionInfo")
+                .field("view_count", views)
+                .field("forward_count", forwards)
+                .key("reactions").object("messageReactions")
+                        .array("reactions");
         if (reacted) {
             int count = 1 + DeterministicHash.below(3, k, n, SALT_REACTIONS + 1);
             int first = DeterministicHash.below(REACTION_EMOJIS.size(), k, n, SALT_REACTIONS + 2);
             int total = 1 + DeterministicHash.below(200, k, n, SALT_REACTIONS + 3);
             for (int i = 0; i < count; i++) {
-                reactions.add(TdObjects.object("messageReaction")
-                        .add("type", TdObjects.object("reactionTypeEmoji")
-                                .add("emoji", REACTION_EMOJIS.get((first + i) % REACTION_EMOJIS.size())))
-                        .add("total_count", Math.max(1, total >> i))
-                        .add("is_chosen", false)
-                        .add("recent_sender_ids", TdObjects.emptyArray()));
+                out.object("messageReaction")
+                        .key("type").object("reactionTypeEmoji")
+                                .field("emoji", REACTION_EMOJIS.get((first + i) % REACTION_EMOJIS.size()))
+                        .end()
+                        .field("total_count", Math.max(1, total >> i))
+                        .field("is_chosen", false)
+                        .emptyArray("recent_sender_ids")
+                        .end();
             }
         }
-        message.add("interaction_info", TdObjects.object("messageInteractionInfo")
-                .add("view_count", views)
-                .add("forward_count", forwards)
-                .add("reactions", TdObjects.object("messageReactions")
-                        .add("reactions", reactions)
-                        .add("are_tags", false)
-                        .add("paid_reactors", TdObjects.emptyArray())
-                        .add("can_get_added_reactions", false)));
+        out.endArray()
+                        .members(PLAIN_REACTIONS)
+                .end()
+                .end();
     }
 
     /** The earlier message that message {@code n} replies to, or 0: about one in five group messages. */
@@ -233,28 +246,33 @@ final class MessageFactory {
         return root;
     }
 
-    private static JsonObject content(EmulatedChat chat, int n, ContentKind kind, Collection<Long> referencedUsers) {
-        return switch (kind) {
-            case TEXT -> ContentFactory.textContent(chat, n);
-            case PHOTO -> albumId(chat.ordinal(), n) != 0 ? ContentFactory.photo(chat, n, isFirstOfAlbum(n))
-                    : ContentFactory.photoWithMaybeCaption(chat, n);
-            case VIDEO -> ContentFactory.video(chat, n);
-            case DOCUMENT -> ContentFactory.document(chat, n);
-            case AUDIO -> ContentFactory.audio(chat, n);
-            case VOICE_NOTE -> ContentFactory.voiceNote(chat, n);
-            case STICKER -> ContentFactory.sticker(chat, n);
-            case ANIMATION -> ContentFactory.animation(chat, n);
-            case POLL -> ContentFactory.poll(chat, n);
-            case LOCATION -> ContentFactory.location(chat, n);
-            case CONTACT -> ContentFactory.contact(chat, n);
+    private static void content(JsonText out, EmulatedChat chat, int n, ContentKind kind, Collection<Long> referencedUsers) {
+        switch (kind) {
+            case TEXT -> ContentFactory.textContent(out, chat, n);
+            case PHOTO -> {
+                if (albumId(chat.ordinal(), n) != 0) {
+                    ContentFactory.photo(out, chat, n, isFirstOfAlbum(n));
+                } else {
+                    ContentFactory.photoWithMaybeCaption(out, chat, n);
+                }
+            }
+            case VIDEO -> ContentFactory.video(out, chat, n);
+            case DOCUMENT -> ContentFactory.document(out, chat, n);
+            case AUDIO -> ContentFactory.audio(out, chat, n);
+            case VOICE_NOTE -> ContentFactory.voiceNote(out, chat, n);
+            case STICKER -> ContentFactory.sticker(out, chat, n);
+            case ANIMATION -> ContentFactory.animation(out, chat, n);
+            case POLL -> ContentFactory.poll(out, chat, n);
+            case LOCATION -> ContentFactory.location(out, chat, n);
+            case CONTACT -> ContentFactory.contact(out, chat, n);
             case ADD_MEMBERS -> {
                 int joined = 4 + DeterministicHash.below(chat.initialMemberCount() - 3, chat.ordinal(), n, SALT_SENDER + 1);
                 long userId = chat.userId(joined);
                 referencedUsers.add(userId);
-                yield ContentFactory.addMembers(userId);
+                ContentFactory.addMembers(out, userId);
             }
-            case PIN -> ContentFactory.pin(messageId(n - 1 - DeterministicHash.below(Math.min(n - 1, 10), chat.ordinal(), n, SALT_REPLY + 2)));
-            case DICE -> ContentFactory.dice(chat, n);
-        };
+            case PIN -> ContentFactory.pin(out, messageId(n - 1 - DeterministicHash.below(Math.min(n - 1, 10), chat.ordinal(), n, SALT_REPLY + 2)));
+            case DICE -> ContentFactory.dice(out, chat, n);
+        }
     }
 }

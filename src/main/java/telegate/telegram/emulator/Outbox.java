@@ -44,6 +44,16 @@ final class Outbox {
         afterAnswer.clear();
     }
 
+    /**
+     * Sends an answer the handler wrote as JSON text (one object, as
+     * {@link JsonText} writes it), then the updates that follow it.
+     */
+    void answerText(StringBuilder answer) {
+        queue.add(stamp(answer));
+        afterAnswer.forEach(this::update);
+        afterAnswer.clear();
+    }
+
     /** Sends an error instead of the answer; updates meant to follow an answer are dropped. */
     void fail(JsonObject error) {
         afterAnswer.clear();
@@ -59,5 +69,28 @@ final class Outbox {
             stamped.add("@extra", extra);
         }
         return TdObjects.write(stamped.build());
+    }
+
+    /**
+     * The text {@link #stamp(JsonObject, boolean) stamp} writes for an answer,
+     * made from the answer's text: {@code @client_id} and {@code @extra} go last,
+     * where the JSON-P builder appends them. The answer must not have these keys
+     * already (the builder would replace them in place).
+     */
+    private String stamp(StringBuilder answer) {
+        int last = answer.length() - 1;
+        if (last < 1 || answer.charAt(last) != '}') {
+            throw new IllegalArgumentException("not a JSON object: " + answer);
+        }
+        answer.setLength(last);
+        boolean empty = last == 1; // "{}": no member before the stamps
+        if (clientId != null) {
+            answer.append(empty ? "" : ",").append("\"@client_id\":").append(clientId.intValue());
+            empty = false;
+        }
+        if (extra != null) {
+            answer.append(empty ? "" : ",").append("\"@extra\":").append(TdObjects.writeValue(extra));
+        }
+        return answer.append('}').toString();
     }
 }

@@ -24,13 +24,29 @@ final class RequestRouter {
         READY
     }
 
-    private record Route(Access access, RequestHandler handler) {
+    /** Handles a request and sends its answer to the outbox, whichever way the handler writes it. */
+    @FunctionalInterface
+    private interface Responder {
+        void respond(JsonObject request, EmulatedSession session, Outbox out);
+    }
+
+    private record Route(Access access, Responder responder) {
     }
 
     private final Map<String, Route> routes = new HashMap<>();
 
     RequestRouter on(String type, Access access, RequestHandler handler) {
-        if (routes.putIfAbsent(type, new Route(access, handler)) != null) {
+        return add(type, new Route(access, (request, session, out) -> out.answer(handler.handle(request, session, out))));
+    }
+
+    /** A handler that writes its answer as JSON text. */
+    RequestRouter onText(String type, Access access, TextRequestHandler handler) {
+        return add(type, new Route(access,
+                (request, session, out) -> out.answerText(handler.handle(request, session, out))));
+    }
+
+    private RequestRouter add(String type, Route route) {
+        if (routes.putIfAbsent(type, route) != null) {
             throw new IllegalStateException("two handlers for " + type);
         }
         return this;
@@ -56,7 +72,7 @@ final class RequestRouter {
         }
         Outbox out = new Outbox(queue, session.clientId(), json.get("@extra"));
         try {
-            out.answer(route(session, json, out));
+            route(session, json, out);
         } catch (TdError e) {
             out.fail(TdObjects.error(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
@@ -65,7 +81,7 @@ final class RequestRouter {
         }
     }
 
-    private JsonObject route(EmulatedSession session, JsonObject request, Outbox out) {
+    private void route(EmulatedSession session, JsonObject request, Outbox out) {
         Route route = routeOf(request);
         if (session.state() == AuthorizationState.CLOSED) {
             throw new TdError(500, "Request aborted");
@@ -77,7 +93,7 @@ final class RequestRouter {
         if (route.access() == Access.READY && session.state() != AuthorizationState.READY) {
             throw new TdError(401, "Unauthorized");
         }
-        return route.handler().handle(request, session, out);
+        route.responder().respond(request, session, out);
     }
 
     private Route routeOf(JsonObject request) {

@@ -93,6 +93,15 @@ final class TdObjects {
         return out.toString();
     }
 
+    /** Any JSON value (an {@code @extra} may be a string or a number) as JSON-P writes it inside an object. */
+    static String writeValue(JsonValue value) {
+        StringWriter out = new StringWriter();
+        try (JsonWriter writer = WRITERS.createWriter(out)) {
+            writer.write(value);
+        }
+        return out.toString();
+    }
+
     /** A string field, or the default when it is absent or not a string. */
     static String string(JsonObject request, String name, String fallback) {
         JsonValue value = request.get(name);
