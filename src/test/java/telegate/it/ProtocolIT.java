@@ -165,6 +165,19 @@ class ProtocolIT {
         }
     }
 
+    @Test
+    void fourFailedLoginsKeepTheConnectionOpen() {
+        try (WsClient client = connect()) {
+            for (int i = 0; i < 4; i++) {
+                client.send("login", login("wrong-" + i));
+                assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
+            }
+            client.send("login", login(BOOTSTRAP_KEY));
+            assertThat(client.nextData().getString("message")).isIn("send phone number",
+                    "session already exists, call 'users'.");
+        }
+    }
+
     // ---- 1.2 telegram login, 2.1 two-step verification
 
     @Test
@@ -270,6 +283,15 @@ class ProtocolIT {
             assertThat(client.nextText()).isEqualTo(
                     "{\"event\":\"dance\",\"data\":{\"status\":\"failed\",\"message\":\"unknown event\"}}");
             client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void aFrameJustUnder64KibIsAnswered() {
+        try (WsClient client = connect()) {
+            client.send("{\"event\":\"login\",\"data\":{\"apiKey\":\"" + "x".repeat(60 * 1024) + "\"}}");
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"unauthorized\"");
+            client.assertOpenAndQuiet(Duration.ofMillis(300));
         }
     }
 
@@ -569,6 +591,62 @@ class ProtocolIT {
     }
 
     @Test
+    void clientsNeverSeeEachOthersSessionsOrCursors() {
+        try (WsClient first = loggedIn(); WsClient second = verified()) {
+            first.send("chats", Frames.chats("latest", "testgroup00002")).nextData();
+            assertThat(messageIds(first.untilCompleted("chats"))).hasSizeGreaterThanOrEqualTo(50);
+            first.send("users", Frames.users("latest", "testgroup00002")).nextData();
+            assertThat(Frames.users(first.untilCompleted("users"))).hasSizeGreaterThanOrEqualTo(20);
+            // the second client's Telegram account is its own: not logged in by the first's login
+            second.send("users", Frames.users("latest", "testgroup00002"));
+            assertThat(statusAndMessage(second.nextData())).isEqualTo("failed: \"telegram login required\"");
+            second.send("telegram login", phone("+919876543210")).nextData();
+            second.send("telegram login", code("12345")).nextData();
+            // ... and its cursors are its own: its first latest sends everything
+            second.send("chats", Frames.chats("latest", "testgroup00002")).nextData();
+            assertThat(messageIds(second.untilCompleted("chats"))).hasSizeGreaterThanOrEqualTo(50);
+            second.send("users", Frames.users("latest", "testgroup00002")).nextData();
+            assertThat(Frames.users(second.untilCompleted("users"))).hasSizeGreaterThanOrEqualTo(20);
+        }
+    }
+
+    @Test
+    void clientsDroppingAtRandomPointsNeverLeaveAGapInLatest() {
+        String key = Http.newKey(http(), "random-drops").getString("secret");
+        java.util.Random random = new java.util.Random(20261124);
+        long delivered = 0;
+        for (int run = 0; run < 12; run++) {
+            try (WsClient client = connect()) {
+                client.send("login", login(key)).nextData();
+                if (run == 0) {
+                    client.send("telegram login", phone("+919876543210")).nextData();
+                    client.send("telegram login", code("12345")).nextData();
+                }
+                client.send("chats", Frames.chats("latest", "bigchannel"));
+                assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+                List<Long> ids = new java.util.ArrayList<>();
+                int stopAfter = random.nextInt(2500);
+                for (int i = 0; i < stopAfter; i++) {
+                    ids.addAll(messageIds(List.of(client.next())));
+                }
+                for (String rest : client.closeAndDrain()) {
+                    ids.addAll(messageIds(List.of(WsClient.parse(rest))));
+                }
+                if (ids.isEmpty()) {
+                    continue;
+                }
+                // resumed right after what was delivered: no hole, at most the frames in flight again
+                assertThat(ids.get(0)).as("run %d starts", run).isLessThanOrEqualTo(delivered + 1)
+                        .isGreaterThan(delivered - 64);
+                assertThat(ids).containsExactlyElementsOf(
+                        LongStream.range(ids.get(0), ids.get(0) + ids.size()).boxed().toList());
+                delivered = ids.get(ids.size() - 1);
+            }
+        }
+        assertThat(delivered).isPositive();
+    }
+
+    @Test
     void requestsWaitForTheRunningStream() {
         try (WsClient client = loggedIn()) {
             client.send("chats", Frames.chats("", "testgroup00002"));
@@ -600,6 +678,65 @@ class ProtocolIT {
             assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"telegram login required\"");
             client.send("telegram login", phone("+919876543210"));
             assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send code\"");
+        }
+    }
+
+    // ---- bad input
+
+    @Test
+    void thousandsOfFuzzedFramesAreAnsweredOrClosedCleanlyAndTheServerKeepsServing() {
+        String key = Http.newKey(http(), "fuzz").getString("secret");
+        try (WsClient first = connect()) {
+            first.send("login", login(key)).nextData();
+            first.send("telegram login", phone("+919876543210")).nextData();
+            first.send("telegram login", code("12345")).nextData();
+        }
+        List<String> frames = new FuzzFrames(424242).frames(3000);
+        int answered = 0;
+        int closed = 0;
+        WsClient client = null;
+        try {
+            for (int i = 0; i < frames.size(); i++) {
+                if (client == null || client.isClosed()) {
+                    client = connect();
+                    if (i % 3 != 0) { // two thirds logged in (with a logged-in Telegram account), the rest not
+                        client.send("login", login(key)).nextData();
+                    }
+                }
+                client.send(frames.get(i));
+                Object outcome = client.nextOrClose();
+                while (outcome instanceof String text) {
+                    assertThat(text).as("answer to %s", frames.get(i)).doesNotContainPattern(
+                            "Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|telegate\\.|org\\.|SQL|SELECT ");
+                    JsonObject answer = WsClient.parse(text);
+                    assertThat(answer.keySet()).containsExactly("event", "data");
+                    assertThat(answer.getJsonObject("data").getString("status")).isIn("success", "failed");
+                    answered++;
+                    JsonObject data = answer.getJsonObject("data");
+                    String message = data.get("message").toString();
+                    if (message.equals("\"sending users\"") || message.equals("\"sending chats\"")
+                            || data.get("message") instanceof JsonObject) {
+                        outcome = client.nextOrClose(); // a valid stream: read it to its end
+                    } else {
+                        outcome = null;
+                    }
+                }
+                if (outcome instanceof WsClient.Close close) {
+                    assertThat(close.code()).isIn(1000, 1008, 1009);
+                    assertThat(close.reason()).doesNotContain("Exception").doesNotContain("java.");
+                    closed++;
+                    client = null;
+                }
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+        assertThat(answered + closed).isGreaterThanOrEqualTo(frames.size());
+        try (WsClient normal = loggedIn()) {
+            normal.send("chats", Frames.chats("", "testgroup00002")).nextData();
+            assertThat(messageIds(normal.untilCompleted("chats"))).hasSizeGreaterThanOrEqualTo(50);
         }
     }
 

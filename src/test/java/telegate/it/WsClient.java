@@ -83,6 +83,15 @@ public final class WsClient implements AutoCloseable {
         return fail("expected a frame, got " + (next == null ? "nothing within " + WAIT : next));
     }
 
+    /** The next frame's text, or the {@link Close} if the server closed instead; fails if neither comes. */
+    public Object nextOrClose() {
+        Object next = poll(WAIT);
+        if (next == null) {
+            return fail("neither a frame nor a close within " + WAIT);
+        }
+        return next;
+    }
+
     public JsonObject next() {
         return parse(nextText());
     }
@@ -140,6 +149,22 @@ public final class WsClient implements AutoCloseable {
 
     public static JsonObject parse(String text) {
         return Json.createReader(new StringReader(text)).readObject();
+    }
+
+    /** Closes from the client side and reads what the server still sends until its close: nothing is dropped. */
+    public List<String> closeAndDrain() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        List<String> rest = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object next = poll(Duration.ofNanos(deadline - System.nanoTime()));
+            if (next instanceof String text) {
+                rest.add(text);
+            } else if (next instanceof Close) {
+                return rest;
+            }
+        }
+        return fail("the server did not answer the close within " + WAIT);
     }
 
     /** Drops the TCP connection without a close handshake. */
