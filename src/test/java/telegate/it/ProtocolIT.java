@@ -704,7 +704,7 @@ class ProtocolIT {
                     }
                 }
                 client.send(frames.get(i));
-                Object outcome = client.nextOrClose();
+                Object outcome = client.nextOrClose("frame " + i + ": " + frames.get(i));
                 while (outcome instanceof String text) {
                     assertThat(text).as("answer to %s", frames.get(i)).doesNotContainPattern(
                             "Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|telegate\\.|org\\.|SQL|SELECT ");
@@ -716,7 +716,7 @@ class ProtocolIT {
                     String message = data.get("message").toString();
                     if (message.equals("\"sending users\"") || message.equals("\"sending chats\"")
                             || data.get("message") instanceof JsonObject) {
-                        outcome = client.nextOrClose(); // a valid stream: read it to its end
+                        outcome = client.nextOrClose("stream of frame " + i); // a valid stream: read it to its end
                     } else {
                         outcome = null;
                     }

@@ -84,10 +84,11 @@ public final class WsClient implements AutoCloseable {
     }
 
     /** The next frame's text, or the {@link Close} if the server closed instead; fails if neither comes. */
-    public Object nextOrClose() {
+    public Object nextOrClose(String after) {
         Object next = poll(WAIT);
         if (next == null) {
-            return fail("neither a frame nor a close within " + WAIT);
+            String shown = after.length() > 300 ? after.substring(0, 300) + "..." : after;
+            return fail("neither a frame nor a close within " + WAIT + " after " + shown);
         }
         return next;
     }

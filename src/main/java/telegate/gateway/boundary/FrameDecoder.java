@@ -16,8 +16,14 @@ import telegate.platform.control.JsonP;
  */
 public class FrameDecoder implements Decoder.Text<Inbound> {
 
+    /** The protocol nests four levels at most; a parser recursing into thousands would overflow its stack. */
+    static final int MAX_DEPTH = 32;
+
     @Override
     public Inbound decode(String text) {
+        if (tooDeep(text)) {
+            return Inbound.MALFORMED;
+        }
         JsonValue value;
         try (JsonReader reader = JsonP.reader(text)) {
             value = reader.readValue();
@@ -27,7 +33,82 @@ public class FrameDecoder implements Decoder.Text<Inbound> {
         if (!(value instanceof JsonObject object) || !(object.get("event") instanceof JsonString event)) {
             return Inbound.MALFORMED;
         }
+        if (mayEscapeSurrogates(text) && hasLoneSurrogate(object)) {
+            // not Unicode text: nothing of it could be echoed back in a valid UTF-8 frame
+            return Inbound.MALFORMED;
+        }
         return new Inbound(event.getString(), object.getOrDefault("data", JsonValue.NULL));
+    }
+
+    private static boolean mayEscapeSurrogates(String text) {
+        int at = text.indexOf("\\u");
+        while (at >= 0 && at + 3 < text.length()) {
+            char c = Character.toLowerCase(text.charAt(at + 2));
+            char d = Character.toLowerCase(text.charAt(at + 3));
+            if (c == 'd' && d >= '8' && d <= 'f') {
+                return true;
+            }
+            at = text.indexOf("\\u", at + 2);
+        }
+        return false;
+    }
+
+    /** A string (or key) anywhere in the value with a surrogate that is not part of a pair. */
+    static boolean hasLoneSurrogate(JsonValue value) {
+        if (value instanceof JsonString string) {
+            return hasLoneSurrogate(string.getString());
+        }
+        if (value instanceof JsonObject object) {
+            for (var entry : object.entrySet()) {
+                if (hasLoneSurrogate(entry.getKey()) || hasLoneSurrogate(entry.getValue())) {
+                    return true;
+                }
+            }
+        } else if (value instanceof jakarta.json.JsonArray array) {
+            for (JsonValue element : array) {
+                if (hasLoneSurrogate(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLoneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether brackets nest deeper than {@link #MAX_DEPTH} outside strings: checked before any parsing. */
+    static boolean tooDeep(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (++depth > MAX_DEPTH) {
+                    return true;
+                }
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     @Override
