@@ -153,6 +153,27 @@ class BundleIT {
                 assertThat(after.size()).isLessThan(50_000);
             }
 
+            // clients dropping at random points leave nothing worse than an info line in the log
+            int logBefore = third.log().length();
+            java.util.Random random = new java.util.Random(77);
+            for (int run = 0; run < 8; run++) {
+                WsClient client = WsClient.connect(third.ws());
+                client.send("login", login(KEY)).nextData();
+                client.send(run % 2 == 0 ? "chats" : "users", run % 2 == 0 ? Frames.chats("latest", "bigchannel")
+                        : Frames.users("", "biggroup")).nextData();
+                for (int i = random.nextInt(3000); i > 0; i--) {
+                    client.next();
+                }
+                if (random.nextBoolean()) {
+                    client.abort();
+                } else {
+                    client.close();
+                }
+            }
+            Thread.sleep(1500);
+            String afterDrops = third.log().substring(logBefore);
+            assertThat(afterDrops).doesNotContain("SEVERE").doesNotContain("WARNING").doesNotContain("Exception");
+
             // PROTOCOL.md 2.6: up to 20 failed logins from one address in a minute are tolerated ...
             for (int connection = 0; connection < 3; connection++) {
                 try (WsClient client = WsClient.connect(third.ws())) {
@@ -181,6 +202,41 @@ class BundleIT {
                 client.send("login", login(KEY));
                 assertThat(client.nextData().getString("message")).isEqualTo("unauthorized");
             }
+        }
+    }
+
+    @Test
+    void wssServesTheCertificateFromConfiguration() throws Exception {
+        Path work = freshDataDir("tls");
+        Path keyStore = work.resolve("telegate-tls.p12");
+        String password = "tls-store-pass-4411";
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "telegate", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor()).isZero();
+        try (BundleServer server = BundleServer.start(work.resolve("data"), env("TELEGATE_BOOTSTRAP_API_KEY", KEY),
+                "tls.log", List.of("-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStorePassword="
+                        + password, "-Djavax.net.ssl.keyStoreType=PKCS12"), "telegate")) {
+            java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(keyStore)) {
+                trusted.load(in, password.toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            try (WsClient client = WsClient.connect(server.wss(),
+                    java.net.http.HttpClient.newBuilder().sslContext(tls).build())) {
+                client.send("login", login(KEY));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            }
+            // a client that does not trust that certificate gets no connection
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> WsClient.connect(server.wss()))
+                    .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            assertThat(server.log()).doesNotContain(password);
         }
     }
 

@@ -21,20 +21,36 @@ final class BundleServer implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int port;
+    private final int sslPort;
 
-    private BundleServer(Process process, Path log, int port) {
+    private BundleServer(Process process, Path log, int port, int sslPort) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.sslPort = sslPort;
     }
 
     /** Starts the bundle on a free port; {@code env} adds or (with a null value) removes variables. */
     static BundleServer start(Path dataDir, Map<String, String> env, String logName) throws IOException {
+        return start(dataDir, env, logName, List.of(), null);
+    }
+
+    /**
+     * Starts the bundle with extra JVM options and, if {@code sslCertAlias} is given, an HTTPS port
+     * serving that certificate of the key store named in the JVM options.
+     */
+    static BundleServer start(Path dataDir, Map<String, String> env, String logName, List<String> jvmOptions,
+            String sslCertAlias) throws IOException {
         int port = freePort();
+        int sslPort = sslCertAlias == null ? -1 : freePort();
         Path log = Path.of(System.getProperty("it.workDir")).resolve(logName);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir"),
-                "-jar", System.getProperty("it.bundleJar"), "--port", String.valueOf(port)));
+                "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir")));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("it.bundleJar"), "--port", String.valueOf(port)));
+        if (sslCertAlias != null) {
+            command.addAll(List.of("--sslport", String.valueOf(sslPort), "--sslcert", sslCertAlias));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> environment = builder.environment();
@@ -48,7 +64,7 @@ final class BundleServer implements AutoCloseable {
                 environment.put(name, value);
             }
         });
-        BundleServer server = new BundleServer(builder.start(), log, port);
+        BundleServer server = new BundleServer(builder.start(), log, port, sslPort);
         server.awaitReady();
         return server;
     }
@@ -82,6 +98,10 @@ final class BundleServer implements AutoCloseable {
 
     URI ws() {
         return URI.create("ws://127.0.0.1:" + port + "/ws/telegram/");
+    }
+
+    URI wss() {
+        return URI.create("wss://127.0.0.1:" + sslPort + "/ws/telegram/");
     }
 
     String log() throws IOException {

@@ -686,6 +686,7 @@ class ProtocolIT {
     @Test
     void thousandsOfFuzzedFramesAreAnsweredOrClosedCleanlyAndTheServerKeepsServing() {
         String key = Http.newKey(http(), "fuzz").getString("secret");
+        String notLoggedIn = Http.newKey(http(), "fuzz-no-telegram").getString("secret");
         try (WsClient first = connect()) {
             first.send("login", login(key)).nextData();
             first.send("telegram login", phone("+919876543210")).nextData();
@@ -699,8 +700,11 @@ class ProtocolIT {
             for (int i = 0; i < frames.size(); i++) {
                 if (client == null || client.isClosed()) {
                     client = connect();
-                    if (i % 3 != 0) { // two thirds logged in (with a logged-in Telegram account), the rest not
+                    // every event in every state: no login; login with a logged-in Telegram account; without
+                    if (i % 3 == 1) {
                         client.send("login", login(key)).nextData();
+                    } else if (i % 3 == 2) {
+                        client.send("login", login(notLoggedIn)).nextData();
                     }
                 }
                 client.send(frames.get(i));

@@ -31,9 +31,9 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private volatile Close close;
 
-    private WsClient(URI uri) {
+    private WsClient(URI uri, HttpClient http) {
         StringBuilder partial = new StringBuilder();
-        socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
+        socket = http.newWebSocketBuilder().connectTimeout(WAIT)
                 .buildAsync(uri, new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -62,7 +62,12 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri);
+        return new WsClient(uri, HttpClient.newHttpClient());
+    }
+
+    /** Over a client of the caller's (for {@code wss://}, one that trusts the server's certificate). */
+    public static WsClient connect(URI uri, HttpClient http) {
+        return new WsClient(uri, http);
     }
 
     public WsClient send(String json) {
