@@ -1,6 +1,7 @@
 package telegate.gateway.control;
 
 import java.util.Map;
+import telegate.platform.control.JsonStrings;
 import telegate.telegram.entity.MessageView;
 import telegate.telegram.entity.MessageView.ForwardView;
 import telegate.telegram.entity.MessageView.MediaView;
@@ -13,8 +14,6 @@ import telegate.telegram.entity.UserView;
  * (FrameWriterTest compares the two), so clients see no difference.
  */
 public final class FrameWriter {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private FrameWriter() {
     }
@@ -158,32 +157,12 @@ public final class FrameWriter {
         }
     }
 
-    /** A JSON string as JSON-P writes it: quote, backslash and control characters escaped, the rest as is. */
+    /** A JSON string as JSON-P writes it, or null. */
     static void string(StringBuilder out, String value) {
         if (value == null) {
             out.append("null");
-            return;
+        } else {
+            JsonStrings.appendQuoted(out, value);
         }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

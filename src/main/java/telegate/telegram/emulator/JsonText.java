@@ -1,5 +1,7 @@
 package telegate.telegram.emulator;
 
+import telegate.platform.control.JsonStrings;
+
 import java.math.BigDecimal;
 import java.util.function.Consumer;
 
@@ -16,8 +18,6 @@ import java.util.function.Consumer;
  * TDLib's API and are not escaped.
  */
 final class JsonText {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final StringBuilder out;
     /** Whether a value was just written at this level, so the next member or element needs a comma. */
@@ -161,50 +161,8 @@ final class JsonText {
         }
     }
 
-    /**
-     * Appends {@code value} as a JSON string escaped like Parsson's generator:
-     * {@code "} and {@code \} with a backslash, \b \f \n \r \t, the other
-     * control characters as {@code \}{@code u00xx} (lower-case hex), everything
-     * else, non-ASCII included, as it is.
-     */
+    /** Appends {@code value} as a JSON string escaped like Parsson's generator (see {@link JsonStrings}). */
     static void appendString(StringBuilder out, String value) {
-        int first = firstToEscape(value);
-        if (first < 0) {
-            // the usual case, and a fast one: append(String) copies in bulk, while appending
-            // a range of a string to a builder already holding non-Latin-1 text goes char by char
-            out.append('"').append(value).append('"');
-            return;
-        }
-        out.append('"').append(value, 0, first);
-        for (int i = first; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"', '\\' -> out.append('\\').append(c);
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    /** The index of the first character that needs escaping, or -1. */
-    private static int firstToEscape(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return i;
-            }
-        }
-        return -1;
+        JsonStrings.appendQuoted(out, value);
     }
 }
