@@ -96,9 +96,8 @@ public final class Outbox {
     }
 
     /**
-     * A stream is starting: the idle timeout is off while it runs. (Tyrus restarts
-     * the idle timer on every send, through the managed scheduler, which profiling
-     * showed costing more than the rest of a frame; a streaming socket is not idle.)
+     * A stream is starting: the idle timeout is off while it runs, since a socket the
+     * server is busy writing to is not idle whatever the client sends meanwhile.
      */
     public void streamStarting() {
         long idle = session.getMaxIdleTimeout();
