@@ -2,12 +2,10 @@ package telegate.gateway.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import telegate.testing.HandClock;
 
 /** PROTOCOL.md 2.6: more than 20 failed logins from one address in a minute block it until the minute has passed. */
 class LoginThrottleTest {
@@ -15,7 +13,7 @@ class LoginThrottleTest {
     private static final String ADDRESS = "203.0.113.7";
     private static final String OTHER_ADDRESS = "198.51.100.23";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T19:57:05Z"));
+    private final HandClock clock = new HandClock(Instant.parse("2026-11-24T19:57:05Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock);
 
     @Test
@@ -108,32 +106,4 @@ class LoginThrottleTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 }

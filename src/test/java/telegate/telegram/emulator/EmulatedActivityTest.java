@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import telegate.testing.HandClock;
 
 /** New activity through the emulator's own API, seen through TDLib's interface. */
 class EmulatedActivityTest {
@@ -23,7 +24,7 @@ class EmulatedActivityTest {
     @TempDir
     Path directory;
 
-    private final MovableClock clock = new MovableClock(NOW);
+    private final HandClock clock = new HandClock(NOW);
     private final EmulatedTelegram telegram = new EmulatedTelegram(clock);
     private EmulatorClient client;
 
@@ -49,7 +50,7 @@ class EmulatedActivityTest {
     @Test
     void anAddedMessageIsTheNewestAndDatedNow() {
         telegram.addMessage("UnderWorld4444");
-        clock.advanceSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         telegram.addMessage("underworld4444");
 
         JsonObject page = client.call("getChatHistory", "chat_id", -1000000002001L, "from_message_id", 1L << 40,
@@ -128,31 +129,4 @@ class EmulatedActivityTest {
         assertThatThrownBy(() -> telegram.memberCount("nosuchchat")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advanceSeconds(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
