@@ -256,8 +256,21 @@ class BundleIT {
                     .as("admin API disabled without TELEGATE_ADMIN_TOKEN").isEqualTo(403);
             server.stop();
         }
-        try (BundleServer again = BundleServer.start(data, Map.of("TELEGATE_CONNECTIONS_PER_ADDRESS", "3"),
+        try (BundleServer again = BundleServer.start(data, Map.of("TELEGATE_CONNECTIONS_PER_ADDRESS", "3",
+                "TELEGATE_LOGIN_RESET_AFTER_SECONDS", "2", "TELEGATE_LOGIN_RESET_CHECK_SECONDS", "1"),
                 "generated-key-2.log")) {
+            // a login left after the phone is reset (here after 2 s, by default 10 minutes): the code no longer fits
+            try (WsClient client = WsClient.connect(again.ws())) {
+                client.send("login", login(key)).nextData();
+                client.send("telegram login", phone("+919876543210"));
+                assertThat(client.nextData().getString("message")).isEqualTo("send code");
+                Thread.sleep(4500);
+                client.send("telegram login", code("12345"));
+                assertThat(Frames.statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
+                // ... and the login starts again from the phone
+                client.send("telegram login", phone("+919876543210"));
+                assertThat(client.nextData().getString("message")).isEqualTo("send code");
+            }
             assertThat(again.log()).doesNotContain(key).doesNotContain("It is shown only now");
             List<WsClient> open = new ArrayList<>();
             try {
