@@ -695,6 +695,8 @@ class ProtocolIT {
         List<String> frames = new FuzzFrames(424242).frames(3000);
         int answered = 0;
         int closed = 0;
+        int resent = 0;
+        boolean previousFailed = false;
         WsClient client = null;
         try {
             for (int i = 0; i < frames.size(); i++) {
@@ -707,7 +709,17 @@ class ProtocolIT {
                         client.send("login", login(notLoggedIn)).nextData();
                     }
                 }
-                client.send(frames.get(i));
+                try {
+                    client.send(frames.get(i));
+                } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                    // the previous answer closed the socket and its close crossed this frame: again, anew
+                    assertThat(++resent).as("frames sent again after a crossing close").isLessThan(500);
+                    client.close();
+                    client = null;
+                    i--;
+                    previousFailed = false;
+                    continue;
+                }
                 Object outcome = client.nextOrClose("frame " + i + ": " + frames.get(i));
                 while (outcome instanceof String text) {
                     assertThat(text).as("answer to %s", frames.get(i)).doesNotContainPattern(
@@ -717,6 +729,7 @@ class ProtocolIT {
                     assertThat(answer.getJsonObject("data").getString("status")).isIn("success", "failed");
                     answered++;
                     JsonObject data = answer.getJsonObject("data");
+                    previousFailed = data.getString("status").equals("failed");
                     String message = data.get("message").toString();
                     if (message.equals("\"sending users\"") || message.equals("\"sending chats\"")
                             || data.get("message") instanceof JsonObject) {
@@ -726,7 +739,17 @@ class ProtocolIT {
                     }
                 }
                 if (outcome instanceof WsClient.Close close) {
-                    assertThat(close.code()).isIn(1000, 1008, 1009);
+                    if (close.code() == 1006 && previousFailed) {
+                        // the server was closing after its last answer and reset the connection with this
+                        // frame unread (TCP drops a close frame then): the close was the previous frame's
+                        assertThat(++resent).as("frames sent again after a crossing close").isLessThan(500);
+                        client = null;
+                        i--;
+                        previousFailed = false;
+                        continue;
+                    }
+                    assertThat(close.code()).as("close %s after frame %d: %s", close, i, frames.get(i))
+                            .isIn(1000, 1008, 1009);
                     assertThat(close.reason()).doesNotContain("Exception").doesNotContain("java.");
                     closed++;
                     client = null;
