@@ -35,12 +35,13 @@ public class Streams {
     Harvest harvest;
 
     public void users(Connection connection, Inbound request) {
-        Optional<TdClient> client = ready(connection, Texts.USERS, StreamRequest.users(request.dataObject()));
+        Optional<StreamRequest> parsed = StreamRequest.users(request.dataObject());
+        Optional<TdClient> client = ready(connection, Texts.USERS, parsed);
         if (client.isEmpty()) {
             return;
         }
         List<ChatRequest> chats = new ArrayList<>();
-        for (StreamRequest.Entry entry : StreamRequest.users(request.dataObject()).orElseThrow().entries()) {
+        for (StreamRequest.Entry entry : parsed.orElseThrow().entries()) {
             Optional<TelegramChat> chat;
             try {
                 chat = resolve(client.get(), entry.name());
@@ -63,12 +64,13 @@ public class Streams {
     }
 
     public void chats(Connection connection, Inbound request) {
-        Optional<TdClient> client = ready(connection, Texts.CHATS, StreamRequest.chats(request.dataObject()));
+        Optional<StreamRequest> parsed = StreamRequest.chats(request.dataObject());
+        Optional<TdClient> client = ready(connection, Texts.CHATS, parsed);
         if (client.isEmpty()) {
             return;
         }
         List<ChatRequest> chats = new ArrayList<>();
-        for (StreamRequest.Entry entry : StreamRequest.chats(request.dataObject()).orElseThrow().entries()) {
+        for (StreamRequest.Entry entry : parsed.orElseThrow().entries()) {
             Optional<TelegramChat> chat;
             try {
                 chat = resolve(client.get(), entry.name());

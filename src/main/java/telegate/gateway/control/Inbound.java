@@ -16,8 +16,4 @@ public record Inbound(String event, JsonValue data) {
     public JsonObject dataObject() {
         return data instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
     }
-
-    public boolean hasObjectData() {
-        return data instanceof JsonObject;
-    }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
@@ -101,7 +102,7 @@ public class TelegramClients {
     @PostConstruct
     void start() {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
-            emulator = new EmulatedTelegram(java.time.Clock.systemUTC(), threads);
+            emulator = new EmulatedTelegram(Clock.systemUTC(), threads);
             td = emulator;
             log.info("Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated)");
         } else if (!startNative()) {
@@ -278,8 +279,7 @@ public class TelegramClients {
 
     /** Requests all clients sent to Telegram so far, by type (benchmarks count history and member requests). */
     public Map<String, Long> requestCounts() {
-        Map<String, Long> total = new java.util.TreeMap<>();
-        requestTotals.forEach((type, count) -> total.put(type, count));
+        Map<String, Long> total = new java.util.TreeMap<>(requestTotals);
         byTdId.values().forEach(client -> client.requestCounts().forEach((type, count) -> total.merge(type, count,
                 Long::sum)));
         return total;
