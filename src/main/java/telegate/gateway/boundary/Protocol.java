@@ -6,10 +6,13 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,7 @@ import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
 import telegate.gateway.control.Outbox;
 import telegate.gateway.control.Texts;
+import telegate.monitoring.boundary.TelegateMetrics;
 
 /**
  * Routes each frame of a connection to what answers it. Every request joins the
@@ -35,6 +39,9 @@ public class Protocol {
 
     @Inject
     Streams streams;
+
+    @Inject
+    TelegateMetrics metrics;
 
     @Resource
     ManagedThreadFactory threads;
@@ -53,6 +60,7 @@ public class Protocol {
     int connectionsPerAddress;
 
     private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+    private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
 
     /** Requests block on Telegram and on slow clients: a thread each while they run, none kept idle long. */
     private ExecutorService executor;
@@ -60,6 +68,14 @@ public class Protocol {
     @PostConstruct
     void start() {
         executor = Executors.newCachedThreadPool(threads);
+        metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
+        metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
+                () -> openConnections.stream().filter(Connection::isVerified).count());
+    }
+
+    /** Made at start-up, so the connection gauges exist before the first connection. */
+    void startUp(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the call alone creates the bean
     }
 
     @PreDestroy
@@ -69,7 +85,8 @@ public class Protocol {
 
     /** A new connection: refused beyond the per-address limit, closed if it does not log in in time. */
     public Connection open(Session session) {
-        Connection connection = new Connection(new Outbox(session), RemoteAddress.of(session), executor);
+        Connection connection = new Connection(new Outbox(session, metrics::frameSent), RemoteAddress.of(session),
+                executor);
         AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
         if (open.incrementAndGet() > connectionsPerAddress) {
             open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
@@ -77,6 +94,7 @@ public class Protocol {
             return connection;
         }
         connection.counted();
+        openConnections.add(connection);
         scheduler.schedule(() -> {
             if (!connection.isVerified() && !connection.isClosed()) {
                 connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.LOGIN_TIMEOUT);
@@ -86,6 +104,7 @@ public class Protocol {
     }
 
     public void closed(Connection connection) {
+        openConnections.remove(connection);
         if (connection.closed()) {
             openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
                     open.decrementAndGet() <= 0 ? null : open);

@@ -3,6 +3,7 @@ package telegate.gateway.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import telegate.gateway.control.Texts;
 import telegate.harvest.boundary.Harvest;
 import telegate.harvest.control.ChatRequest;
 import telegate.harvest.control.StreamResult;
+import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.telegram.boundary.TelegramClients;
 import telegate.telegram.control.ChatResolver;
 import telegate.telegram.control.TdClient;
@@ -33,6 +35,9 @@ public class Streams {
 
     @Inject
     Harvest harvest;
+
+    @Inject
+    TelegateMetrics metrics;
 
     public void users(Connection connection, Inbound request) {
         Optional<StreamRequest> parsed = StreamRequest.users(request.dataObject());
@@ -128,7 +133,8 @@ public class Streams {
         StreamResult run(SocketStreamOutput out);
     }
 
-    private static void stream(Connection connection, String event, Run run) {
+    private void stream(Connection connection, String event, Run run) {
+        long started = System.nanoTime();
         connection.streamStarted();
         StreamResult result = null;
         try {
@@ -142,6 +148,7 @@ public class Streams {
             if (cancelled) {
                 connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
             }
+            metrics.streamEnded(event, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

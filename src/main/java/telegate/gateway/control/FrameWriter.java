@@ -1,5 +1,7 @@
 package telegate.gateway.control;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.util.Map;
 import telegate.platform.control.JsonStrings;
 import telegate.telegram.entity.MessageView;
@@ -15,7 +17,14 @@ import telegate.telegram.entity.UserView;
  */
 public final class FrameWriter {
 
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
     private FrameWriter() {
+    }
+
+    /** Any frame, with JSON-B (the few control frames of a connection: answers, acks, closing frames). */
+    public static String control(Frame frame) {
+        return JSONB.toJson(frame);
     }
 
     public static String member(String group, UserView user) {

@@ -1,7 +1,6 @@
 package telegate.gateway.control;
 
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +38,7 @@ public final class Outbox {
     };
 
     private final Session session;
+    private final FrameMeter meter;
     private final Semaphore window = new Semaphore(WINDOW);
     private final ArrayDeque<Slot> inFlight = new ArrayDeque<>();
     private volatile boolean broken;
@@ -46,16 +46,25 @@ public final class Outbox {
 
     private static final class Slot {
         private final Runnable onDelivered;
+        private final String event;
+        private final String text;
         private boolean done;
         private boolean ok;
 
-        Slot(Runnable onDelivered) {
+        Slot(Runnable onDelivered, String event, String text) {
             this.onDelivered = onDelivered;
+            this.event = event;
+            this.text = text;
         }
     }
 
     public Outbox(Session session) {
+        this(session, FrameMeter.NONE);
+    }
+
+    public Outbox(Session session, FrameMeter meter) {
         this.session = session;
+        this.meter = meter;
     }
 
     /** Sends a frame; false when the connection is gone (the frame was not sent). */
@@ -65,19 +74,15 @@ public final class Outbox {
 
     /** Sends a frame, waiting while {@value #WINDOW} are in flight; {@code onDelivered} runs once it is delivered. */
     public boolean send(Frame frame, Runnable onDelivered) {
-        return send(onDelivered, handler -> session.getAsyncRemote().sendObject(frame, handler));
+        return sendText(frame.event(), FrameWriter.control(frame), onDelivered);
     }
 
     /** Sends a frame already written as JSON text (the item frames of a stream), like {@link #send(Frame, Runnable)}. */
-    public boolean sendText(String frame, Runnable onDelivered) {
-        return send(onDelivered, handler -> session.getAsyncRemote().sendText(frame, handler));
-    }
-
-    private boolean send(Runnable onDelivered, java.util.function.Consumer<SendHandler> sender) {
+    public boolean sendText(String event, String frame, Runnable onDelivered) {
         if (!acquire()) {
             return false;
         }
-        Slot slot = new Slot(onDelivered);
+        Slot slot = new Slot(onDelivered, event, frame);
         synchronized (inFlight) {
             inFlight.add(slot);
         }
@@ -85,7 +90,7 @@ public final class Outbox {
         ClassLoader application = thread.getContextClassLoader();
         thread.setContextClassLoader(LEAN_LOADER);
         try {
-            sender.accept(result -> complete(slot, result.isOK()));
+            session.getAsyncRemote().sendText(frame, result -> complete(slot, result.isOK()));
         } catch (RuntimeException e) {
             complete(slot, false);
             return false;
@@ -135,6 +140,8 @@ public final class Outbox {
                 Slot head = inFlight.poll();
                 if (!head.ok) {
                     broken = true;
+                } else {
+                    meter.sent(head.event, FrameMeter.utf8Length(head.text));
                 }
                 if (!broken && head.onDelivered != null) {
                     head.onDelivered.run();

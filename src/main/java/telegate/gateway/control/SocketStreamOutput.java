@@ -27,7 +27,7 @@ public final class SocketStreamOutput implements StreamOutput {
     }
 
     private void send(String frame, Runnable onDelivered) throws Cancelled {
-        if (connection.isStreamCancelled() || !connection.outbox().sendText(frame, onDelivered)) {
+        if (connection.isStreamCancelled() || !connection.outbox().sendText(event, frame, onDelivered)) {
             throw new Cancelled();
         }
     }

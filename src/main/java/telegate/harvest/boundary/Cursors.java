@@ -5,6 +5,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -31,6 +32,7 @@ public class Cursors {
     Logger log;
 
     private final Map<Key, LiveCursor> open = new ConcurrentHashMap<>();
+    private volatile Instant lastCheckpointRun = Instant.now();
 
     /** The cursor of a client, chat and kind, for one stream; {@link #release} it when the stream ends. */
     public LiveCursor acquire(long clientId, long chatId, CursorKind kind) {
@@ -55,6 +57,12 @@ public class Cursors {
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void checkpointAll() {
         open.values().forEach(this::checkpoint);
+        lastCheckpointRun = Instant.now();
+    }
+
+    /** When the checkpoint timer last ran (start-up time before its first run). */
+    public Instant lastCheckpointRun() {
+        return lastCheckpointRun;
     }
 
     void checkpoint(LiveCursor cursor) {

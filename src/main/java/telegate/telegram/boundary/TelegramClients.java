@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.telegram.control.AuthorizationState;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
@@ -90,6 +92,9 @@ public class TelegramClients {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    TelegateMetrics metrics;
+
     private TdJson td;
     private String unavailableReason = NOT_AVAILABLE;
     private EmulatedTelegram emulator;
@@ -98,9 +103,12 @@ public class TelegramClients {
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> requestTotals = new ConcurrentHashMap<>();
+    private final LongAdder floodWaitsOfClosed = new LongAdder();
+    private final LongAdder floodWaitSecondsOfClosed = new LongAdder();
 
     @PostConstruct
     void start() {
+        registerMetrics();
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             emulator = new EmulatedTelegram(Clock.systemUTC(), threads);
             td = emulator;
@@ -113,6 +121,24 @@ public class TelegramClients {
         thread.setName("telegate-tdlib-receive");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void registerMetrics() {
+        metrics.gauge("telegate.telegram.clients.logged.in", "Clients whose Telegram account is logged in",
+                () -> byOwner.values().stream().filter(TdClient::isReady).count());
+        metrics.gauge("telegate.telegram.history.requests", "getChatHistory requests sent to Telegram (a counter)",
+                () -> requestCounts().getOrDefault("getChatHistory", 0L));
+        metrics.gauge("telegate.telegram.member.requests",
+                "getSupergroupMembers and getBasicGroupFullInfo requests sent to Telegram (a counter)", () -> {
+                    Map<String, Long> counts = requestCounts();
+                    return counts.getOrDefault("getSupergroupMembers", 0L)
+                            + counts.getOrDefault("getBasicGroupFullInfo", 0L);
+                });
+        metrics.gauge("telegate.telegram.flood.waits", "Times Telegram asked to wait (FLOOD_WAIT, 429; a counter)",
+                () -> floodWaitsOfClosed.sum() + byTdId.values().stream().mapToLong(TdClient::floodWaits).sum());
+        metrics.gauge("telegate.telegram.flood.wait.seconds", "Seconds Telegram asked to wait in all (a counter)",
+                () -> floodWaitSecondsOfClosed.sum()
+                        + byTdId.values().stream().mapToLong(TdClient::floodWaitSeconds).sum());
     }
 
     /** Loads the native library; a failure is reported once and leaves the backend unavailable. */
@@ -150,6 +176,16 @@ public class TelegramClients {
 
     public boolean available() {
         return td != null;
+    }
+
+    /** Why the backend is not available (meaningful only while {@link #available()} is false). */
+    public String unavailableReason() {
+        return unavailableReason;
+    }
+
+    /** {@code emulated} or {@code tdlib}. */
+    public String backendName() {
+        return emulator != null ? "emulated" : "tdlib";
     }
 
     public Optional<EmulatedTelegram> emulator() {
@@ -256,6 +292,8 @@ public class TelegramClients {
 
     private void forget(long owner, TdClient client) {
         client.requestCounts().forEach((type, count) -> requestTotals.merge(type, count, Long::sum));
+        floodWaitsOfClosed.add(client.floodWaits());
+        floodWaitSecondsOfClosed.add(client.floodWaitSeconds());
         byOwner.remove(owner, client);
         byTdId.remove(client.id(), client);
     }

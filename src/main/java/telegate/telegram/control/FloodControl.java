@@ -43,6 +43,7 @@ public final class FloodControl {
                 if (seconds.isEmpty()) {
                     throw e;
                 }
+                client.floodWaited(seconds.getAsInt());
                 listener.waiting(seconds.getAsInt());
                 pause(seconds.getAsInt() * 1000L + ThreadLocalRandom.current().nextLong(50, 250), cancel);
                 pending = client.send(request);

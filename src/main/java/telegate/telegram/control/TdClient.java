@@ -31,6 +31,8 @@ public final class TdClient implements Names {
     private final Map<Long, TelegramChat> chats = new ConcurrentHashMap<>();
     private final Map<Long, String> supergroupUsernames = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
+    private final LongAdder floodWaits = new LongAdder();
+    private final LongAdder floodWaitSeconds = new LongAdder();
     private final Object stateLock = new Object();
     private volatile AuthorizationState state;
     private volatile boolean chatListLoaded;
@@ -232,6 +234,20 @@ public final class TdClient implements Names {
     public long requestCount(String type) {
         LongAdder count = requestCounts.get(type);
         return count == null ? 0 : count.sum();
+    }
+
+    /** Telegram asked this client to wait (FLOOD_WAIT / 429) for so many seconds. */
+    public void floodWaited(int seconds) {
+        floodWaits.increment();
+        floodWaitSeconds.add(seconds);
+    }
+
+    public long floodWaits() {
+        return floodWaits.sum();
+    }
+
+    public long floodWaitSeconds() {
+        return floodWaitSeconds.sum();
     }
 
     /** Requests sent so far, by type. */

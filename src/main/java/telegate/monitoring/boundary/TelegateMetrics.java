@@ -1,0 +1,73 @@
+package telegate.monitoring.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
+
+/**
+ * Telegate's application metrics, at {@code /metrics?scope=application}: the
+ * counters the gateway moves as it works, and gauges over state the components
+ * keep anyway. Event tags are limited to the protocol's events, so a client
+ * that invents event names cannot grow the registry.
+ */
+@ApplicationScoped
+public class TelegateMetrics {
+
+    static final String FRAMES_SENT = "telegate.frames.sent";
+    static final String BYTES_SENT = "telegate.bytes.sent";
+    static final String STREAM_DURATION = "telegate.stream.duration";
+    static final String OTHER_EVENT = "other";
+    private static final Set<String> EVENTS = Set.of("login", "telegram login", "telegram logout", "users", "chats",
+            "cancel", "error");
+
+    @Inject
+    MetricRegistry registry;
+
+    private record EventCounters(Counter frames, Counter bytes) {
+    }
+
+    private final Map<String, EventCounters> byEvent = new ConcurrentHashMap<>();
+    private final Map<String, Timer> streamTimers = new ConcurrentHashMap<>();
+
+    /** A frame the container has sent. */
+    public void frameSent(String event, int bytes) {
+        EventCounters counters = byEvent.computeIfAbsent(tagOf(event), this::countersFor);
+        counters.frames().inc();
+        counters.bytes().inc(bytes);
+    }
+
+    /** A {@code users} or {@code chats} stream ended (completed, cancelled or cut). */
+    public void streamEnded(String event, Duration took) {
+        streamTimers.computeIfAbsent(tagOf(event), e -> registry.timer(Metadata.builder().withName(STREAM_DURATION)
+                .withDescription("How long users and chats streams took, from the ack to the last frame").build(),
+                new Tag("event", e))).update(took);
+    }
+
+    /** A value read when the metrics are read. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value);
+    }
+
+    private EventCounters countersFor(String event) {
+        Tag tag = new Tag("event", event);
+        return new EventCounters(
+                registry.counter(Metadata.builder().withName(FRAMES_SENT)
+                        .withDescription("Frames sent to clients, by event").build(), tag),
+                registry.counter(Metadata.builder().withName(BYTES_SENT).withUnit(MetricUnits.BYTES)
+                        .withDescription("Bytes of frames sent to clients, by event").build(), tag));
+    }
+
+    static String tagOf(String event) {
+        return event != null && EVENTS.contains(event) ? event : OTHER_EVENT;
+    }
+}

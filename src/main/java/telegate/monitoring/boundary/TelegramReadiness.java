@@ -1,0 +1,30 @@
+package telegate.monitoring.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import telegate.telegram.boundary.TelegramClients;
+
+/** Ready only with a Telegram backend: the native TDLib loaded (with API credentials), or the emulator. */
+@Readiness
+@ApplicationScoped
+public class TelegramReadiness implements HealthCheck {
+
+    static final String NAME = "telegram";
+
+    @Inject
+    TelegramClients clients;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("backend",
+                clients.backendName());
+        if (clients.available()) {
+            return response.up().build();
+        }
+        return response.down().withData("reason", clients.unavailableReason()).build();
+    }
+}
