@@ -57,6 +57,12 @@ final class BundleServer implements AutoCloseable {
         environment.keySet().removeIf(name -> name.startsWith("TELEGATE_"));
         environment.put("TELEGATE_TELEGRAM", "emulated");
         environment.put("TELEGATE_DATA_DIR", dataDir.toString());
+        String databaseUrl = System.getProperty("it.bundle.db.url");
+        if (databaseUrl != null) { // the postgres test execution: every bundle on that database
+            environment.put("TELEGATE_DB_URL", databaseUrl);
+            environment.put("TELEGATE_DB_USER", "telegate");
+            environment.put("TELEGATE_DB_PASSWORD", "telegate");
+        }
         env.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);
