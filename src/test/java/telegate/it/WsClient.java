@@ -17,6 +17,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import telegate.contract.FrameContract;
 
 /** A real WebSocket client (the JDK's) that records every frame and the close, for tests. */
 public final class WsClient implements AutoCloseable {
@@ -39,6 +40,7 @@ public final class WsClient implements AutoCloseable {
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                         partial.append(data);
                         if (last) {
+                            FrameContract.received(partial.toString());
                             received.add(partial.toString());
                             partial.setLength(0);
                         }
@@ -70,12 +72,21 @@ public final class WsClient implements AutoCloseable {
         return new WsClient(uri, http);
     }
 
+    /** Sends any text as it is (not checked against the protocol document). */
     public WsClient send(String json) {
         socket.sendText(json, true).join();
         return this;
     }
 
+    /** Sends a request meant to be valid: it is checked against docs/asyncapi.yaml too. */
     public WsClient send(String event, JsonObject data) {
+        String frame = Json.createObjectBuilder().add("event", event).add("data", data).build().toString();
+        FrameContract.sent(frame);
+        return send(frame);
+    }
+
+    /** Sends a request the test means to be wrong (not checked against the protocol document). */
+    public WsClient sendInvalid(String event, JsonObject data) {
         return send(Json.createObjectBuilder().add("event", event).add("data", data).build().toString());
     }
 
