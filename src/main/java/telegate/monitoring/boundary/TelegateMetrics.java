@@ -24,7 +24,7 @@ import org.eclipse.microprofile.metrics.Timer;
 public class TelegateMetrics {
 
     static final String FRAMES_SENT = "telegate.frames.sent";
-    static final String BYTES_SENT = "telegate.bytes.sent";
+    static final String BYTES_SENT = "telegate.sent";
     static final String STREAM_DURATION = "telegate.stream.duration";
     static final String OTHER_EVENT = "other";
     private static final Set<String> EVENTS = Set.of("login", "telegram login", "telegram logout", "users", "chats",
@@ -49,7 +49,7 @@ public class TelegateMetrics {
     /** A {@code users} or {@code chats} stream ended (completed, cancelled or cut). */
     public void streamEnded(String event, Duration took) {
         streamTimers.computeIfAbsent(tagOf(event), e -> registry.timer(Metadata.builder().withName(STREAM_DURATION)
-                .withDescription("How long users and chats streams took, from the ack to the last frame").build(),
+                .withUnit(MetricUnits.SECONDS).withDescription("How long users and chats streams took, from the ack to the last frame").build(),
                 new Tag("event", e))).update(took);
     }
 

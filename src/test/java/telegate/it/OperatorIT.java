@@ -1,0 +1,356 @@
+package telegate.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What an operator sees, on one bundle on the emulated Telegram. The web console
+ * at {@code http://HOST:PORT/} in a real headless Chromium (Debian's chromium and
+ * chromium-driver): login with the code and with a two-step password, both streams
+ * with their row counts from the data set, a cancel, the downloads, the server's
+ * errors in plain words. Health and metrics, checked against what a WebSocket
+ * client of the test itself did and received.
+ */
+class OperatorIT {
+
+    private static final String KEY = "console-it-key-0123456789abcdef";
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static BundleServer server;
+    private static Path work;
+    private static Path downloads;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run does)")
+                .isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (apt-get install chromium-driver; .ci/run does)")
+                .isExecutable();
+        work = Path.of(System.getProperty("it.workDir")).resolve("console");
+        Files.createDirectories(work);
+        downloads = Files.createDirectories(work.resolve("downloads"));
+        server = BundleServer.start(Files.createDirectories(work.resolve("data")),
+                Map.of("TELEGATE_BOOTSTRAP_API_KEY", KEY, "TELEGATE_ADMIN_TOKEN", Http.ADMIN_TOKEN), "operator.log");
+        browser = chromium();
+    }
+
+    /** Chromium without any connection of its own: only the pages it is sent to, on loopback. */
+    private static WebDriver chromium() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--user-data-dir=" + Files.createTempDirectory(work, "chromium-profile"));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withLogFile(work.resolve("chromedriver.log").toFile())
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** The console as a new tab shows it: no connection yet. */
+    private void openConsole() {
+        browser.get(server.http().toString());
+        waitFor(() -> state("connection").equals("closed"));
+    }
+
+    @Test
+    void fullLoginThenMembersAndMessagesWithCountsOfTheDataSet() throws Exception {
+        openConsole();
+        connect(KEY);
+        logInTelegram("+919876543210", "12345", null);
+
+        stream("users", "", "testgroup00001");
+        waitFor(() -> state("stream").equals("completed"));
+        assertThat(count()).isEqualTo(250);
+        assertThat(rows()).hasSize(200); // the table shows the newest 200; the count and the downloads have all
+        assertThat(rows().get(rows().size() - 1).getText()).contains("testgroup00001");
+
+        stream("chats", "", "testgroup00002");
+        waitFor(() -> state("stream").equals("completed"));
+        assertThat(count()).isEqualTo(50);
+        assertThat(rows()).hasSize(50);
+        assertThat(text("progress")).contains("testgroup00002");
+        screenshot("console-after-chats.png");
+    }
+
+    @Test
+    void twoStepPasswordIsAskedForAndAccepted() {
+        openConsole();
+        String key = Http.newKey(server.http(), "console-password").getString("secret");
+        connect(key);
+        logInTelegram("+15550000002", "12345", "secret");
+
+        stream("users", "", "testgroup00002");
+        waitFor(() -> state("stream").equals("completed"));
+        assertThat(count()).isEqualTo(20);
+    }
+
+    @Test
+    void cancelStopsABigStreamAndKeepsWhatArrived() {
+        openConsole();
+        connect(KEY);
+        logInTelegram("+919876543210", "12345", null);
+
+        stream("chats", "", "bigchannel");
+        waitFor(() -> count() >= 500);
+        click("cancel");
+        waitFor(() -> state("stream").equals("cancelled"));
+        int atCancel = count();
+        sleep(Duration.ofSeconds(1));
+
+        assertThat(count()).isEqualTo(atCancel).isLessThan(1_000_000);
+        assertThat(browser.findElement(By.id("downloadJsonl")).isEnabled()).isTrue();
+    }
+
+    @Test
+    void downloadsHoldEveryRowAsJsonLinesAndCsv() throws Exception {
+        openConsole();
+        connect(KEY);
+        logInTelegram("+919876543210", "12345", null);
+        stream("users", "", "testgroup00001");
+        waitFor(() -> state("stream").equals("completed"));
+
+        List<String> jsonLines = download("downloadJsonl", ".jsonl");
+        assertThat(jsonLines).hasSize(250);
+        for (String line : jsonLines) {
+            JsonObject item = WsClient.parse(line);
+            assertThat(item.getString("group")).isEqualTo("testgroup00001");
+            assertThat(item.getJsonObject("user").getString("id")).isNotBlank();
+        }
+        assertThat(jsonLines.stream().map(line -> WsClient.parse(line).getJsonObject("user").getString("id"))
+                .distinct()).hasSize(250);
+
+        List<String> csv = download("downloadCsv", ".csv");
+        assertThat(csv).hasSize(251); // a header, then one line per member (no member field holds a line break)
+        assertThat(csv.get(0)).contains("group", "id", "username", "memberStatus");
+        assertThat(csv.subList(1, csv.size())).allSatisfy(line -> assertThat(line).startsWith("testgroup00001,"));
+    }
+
+    @Test
+    void serverErrorsShowInPlainWords() {
+        openConsole();
+        type("apiKey", "not-a-key");
+        click("connect");
+        waitFor(() -> text("error").contains("unauthorized"));
+        assertThat(state("connection")).isNotEqualTo("verified");
+
+        connect(KEY);
+        logInTelegram("+919876543210", "12345", null);
+        stream("users", "", "UnderWorld4444");
+        waitFor(() -> text("error").contains("UnderWorld4444 is a channel name"));
+        assertThat(state("stream")).isEqualTo("failed");
+    }
+
+    @Test
+    void readinessAndLivenessReportTheirChecks() {
+        var ready = Http.get(server.http().resolve("health/ready"), null);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        JsonObject readiness = (JsonObject) Http.json(ready.body());
+        assertThat(readiness.getString("status")).isEqualTo("UP");
+        assertThat(check(readiness, "database").getJsonObject("data").getString("product")).isEqualTo("H2");
+        assertThat(check(readiness, "telegram").getJsonObject("data").getString("backend")).isEqualTo("emulated");
+
+        var live = Http.get(server.http().resolve("health/live"), null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        JsonObject liveness = (JsonObject) Http.json(live.body());
+        assertThat(check(liveness, "cursor-checkpoints").getString("status")).isEqualTo("UP");
+        assertThat(Integer.parseInt(check(liveness, "cursor-checkpoints").getJsonObject("data")
+                .getString("secondsAgo"))).isLessThan(5);
+    }
+
+    @Test
+    void metricsCountTheFramesBytesRequestsWaitsAndStreamsOfAClient() {
+        Metrics before = Metrics.read(server.http());
+        try (WsClient client = WsClient.connect(server.ws())) {
+            client.send("login", Frames.login(KEY));
+            if (client.nextData().getString("message").equals("send phone number")) {
+                client.send("telegram login", Frames.phone("+919876543210")).nextData();
+                client.send("telegram login", Frames.code("12345")).nextData();
+            }
+            Metrics connected = Metrics.read(server.http());
+            assertThat(connected.value("telegate_connections_open")).isGreaterThanOrEqualTo(1);
+            assertThat(connected.value("telegate_connections_verified")).isGreaterThanOrEqualTo(1);
+            assertThat(connected.value("telegate_telegram_clients_logged_in")).isGreaterThanOrEqualTo(1);
+
+            client.send("users", Frames.users("", "testgroup00001"));
+            long frames = 0;
+            long bytes = 0;
+            while (true) {
+                String frame = client.nextText();
+                frames++;
+                bytes += frame.getBytes(StandardCharsets.UTF_8).length;
+                if (frame.contains("\"message\":\"completed\"")) {
+                    break;
+                }
+            }
+            assertThat(frames).isEqualTo(1 + 250 + 1); // the ack, the members, completed
+            long usersFrames = frames;
+            long usersBytes = bytes;
+            waitFor(() -> Metrics.read(server.http()).delta(before, "telegate_frames_sent_total", "users")
+                    == usersFrames);
+            // the stream's duration is taken once its last frame is sent, which the client may see first
+            waitFor(() -> Metrics.read(server.http()).delta(before, "telegate_stream_duration_seconds_count", "users")
+                    == 1);
+            Metrics afterUsers = Metrics.read(server.http());
+            assertThat(afterUsers.delta(before, "telegate_sent_bytes_total", "users")).isEqualTo(usersBytes);
+            double took = afterUsers.delta(before, "telegate_stream_duration_seconds_sum", "users");
+            assertThat(took).as("seconds of one 250-member stream").isPositive().isLessThan(20);
+            assertThat(afterUsers.delta(before, "telegate_telegram_member_requests", null)).isPositive();
+
+            client.send("chats", Frames.chats("", "floodchannel"));
+            client.untilCompleted("chats");
+            Metrics afterChats = Metrics.read(server.http());
+            assertThat(afterChats.delta(before, "telegate_telegram_history_requests", null))
+                    .isGreaterThanOrEqualTo(20); // 2,000 messages, at most 100 a request
+            double waits = afterChats.delta(before, "telegate_telegram_flood_waits", null);
+            assertThat(waits).isGreaterThanOrEqualTo(1); // every 10th history request of floodchannel is a 429
+            assertThat(afterChats.delta(before, "telegate_telegram_flood_wait_seconds", null)).isEqualTo(waits);
+        }
+        waitFor(() -> Metrics.read(server.http()).value("telegate_connections_open") == 0);
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
+    }
+
+    private void connect(String key) {
+        type("apiKey", key);
+        click("connect");
+        waitFor(() -> List.of("verified", "telegram").contains(state("connection")));
+    }
+
+    /** Logs the account in unless it already is; with a password when the server asks for one. */
+    private void logInTelegram(String phone, String code, String password) {
+        if (state("connection").equals("telegram")) {
+            return;
+        }
+        type("phone", phone);
+        click("sendPhone");
+        waitFor(() -> text("status").contains("code") || state("connection").equals("telegram"));
+        if (state("connection").equals("telegram")) {
+            return;
+        }
+        type("code", code);
+        click("sendCode");
+        if (password != null) {
+            waitFor(() -> browser.findElement(By.id("password")).isDisplayed());
+            type("password", password);
+            click("sendPassword");
+        }
+        waitFor(() -> state("connection").equals("telegram"));
+    }
+
+    private void stream(String kind, String mode, String groups) {
+        new Select(browser.findElement(By.id("kind"))).selectByValue(kind);
+        new Select(browser.findElement(By.id("mode"))).selectByValue(mode);
+        type("groups", groups);
+        click("start");
+        waitFor(() -> !state("stream").equals("idle"));
+    }
+
+    private List<String> download(String button, String suffix) throws Exception {
+        try (Stream<Path> old = Files.list(downloads)) {
+            for (Path path : old.toList()) {
+                Files.delete(path);
+            }
+        }
+        click(button);
+        Path[] file = new Path[1];
+        waitFor(() -> {
+            try (Stream<Path> files = Files.list(downloads)) {
+                file[0] = files.filter(path -> path.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+                return file[0] != null;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(file[0].getFileName().toString()).matches("telegate-users-\\d{8}-\\d{6}\\" + suffix);
+        return Files.readAllLines(file[0], StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty()).toList();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Path target = Path.of(System.getProperty("it.workDir")).getParent().resolve(name);
+        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private void click(String id) {
+        browser.findElement(By.id(id)).click();
+    }
+
+    private String state(String id) {
+        return String.valueOf(browser.findElement(By.id(id)).getDomAttribute("data-state"));
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    private int count() {
+        String text = text("count").trim();
+        return text.isEmpty() ? 0 : Integer.parseInt(text);
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#rows tbody tr"));
+    }
+
+    private void waitFor(java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(browser, WAIT).until(driver -> condition.getAsBoolean());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
