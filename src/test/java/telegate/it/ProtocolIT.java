@@ -259,7 +259,7 @@ class ProtocolIT {
     @Test
     void telegramLoginWithoutAFieldOrWithACodeBeforeAPhoneIsAnInvalidRequest() {
         try (WsClient client = verified()) {
-            client.send("telegram login", Json.createObjectBuilder().build());
+            client.sendInvalid("telegram login", Json.createObjectBuilder().build());
             assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
             client.send("telegram login", code("12345"));
             assertThat(statusAndMessage(client.nextData())).isEqualTo("failed: \"invalid request\"");
@@ -665,6 +665,29 @@ class ProtocolIT {
             client.send("{\"event\":\"cancel\",\"data\":{}}");
             assertThat(client.nextText()).isEqualTo(
                     "{\"event\":\"cancel\",\"data\":{\"status\":\"success\",\"message\":\"cancelled\"}}");
+        }
+    }
+
+    @Test
+    void cancelSentRightAfterTheRequestStopsTheStreamBeforeItCompletes() {
+        try (WsClient client = loggedIn()) {
+            // floodchannel's 2,000 messages take over 2 s (two flood waits): the cancel is there long before
+            client.send("chats", Frames.chats("", "floodchannel"));
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"sending chats\"");
+            int messages = 0;
+            while (true) {
+                JsonObject frame = client.next();
+                if (frame.getString("event").equals("cancel")) {
+                    assertThat(statusAndMessage(frame.getJsonObject("data"))).isEqualTo("success: \"cancelled\"");
+                    break;
+                }
+                assertThat(frame.getJsonObject("data").get("message")).as("no completed before the cancel's answer")
+                        .isInstanceOf(JsonObject.class);
+                messages++;
+            }
+            assertThat(messages).isLessThan(2_000);
+            client.assertOpenAndQuiet(Duration.ofMillis(300));
         }
     }
 

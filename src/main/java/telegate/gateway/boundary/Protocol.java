@@ -127,11 +127,25 @@ public class Protocol {
             case Texts.LOGIN -> run(connection, request, () -> logins.login(connection, request));
             case Texts.TELEGRAM_LOGIN -> run(connection, request, () -> logins.telegramLogin(connection, request));
             case Texts.TELEGRAM_LOGOUT -> run(connection, request, () -> logins.telegramLogout(connection));
-            case Texts.USERS -> run(connection, request, () -> streams.users(connection, request));
-            case Texts.CHATS -> run(connection, request, () -> streams.chats(connection, request));
+            case Texts.USERS -> runStream(connection, request, () -> streams.users(connection, request));
+            case Texts.CHATS -> runStream(connection, request, () -> streams.chats(connection, request));
             default -> run(connection, request, () -> connection.outbox().send(
                     Frame.failed(request.event(), Texts.UNKNOWN_EVENT)));
         }
+    }
+
+    /** A users/chats request: a cancel sent while it waits its turn or resolves its names stops its stream. */
+    private void runStream(Connection connection, Inbound request, Runnable handler) {
+        connection.streamRequested();
+        run(connection, request, () -> {
+            try {
+                handler.run();
+            } finally {
+                if (connection.streamRequestEnded()) {
+                    connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
+                }
+            }
+        });
     }
 
     /** Queues a request; when its turn comes, a key revoked since {@code login} ends the connection instead. */

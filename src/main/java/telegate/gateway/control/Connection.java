@@ -23,6 +23,8 @@ public final class Connection {
     private volatile long keyId;
     private int failedLogins;
     private boolean streaming;
+    /** users/chats requests queued or running, from arrival to their end. */
+    private int streamRequests;
     private volatile boolean cancelRequested;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
@@ -97,10 +99,28 @@ public final class Connection {
         return ++failedLogins;
     }
 
-    /** A stream starts: a cancel from now on stops it. */
+    /** A users/chats request arrived: a cancel from now on is for its stream, even before the stream starts. */
+    public synchronized void streamRequested() {
+        streamRequests++;
+    }
+
+    /**
+     * A users/chats request ended.
+     * @return whether a cancel meant for it found no stream to stop (the request
+     *         failed first), so the caller answers that cancel
+     */
+    public synchronized boolean streamRequestEnded() {
+        streamRequests--;
+        if (!streaming && streamRequests == 0 && cancelRequested) {
+            cancelRequested = false;
+            return true;
+        }
+        return false;
+    }
+
+    /** A stream starts; a cancel that came while its request waited or resolved stops it at once. */
     public synchronized void streamStarted() {
         streaming = true;
-        cancelRequested = false;
         outbox.streamStarting();
     }
 
@@ -113,9 +133,9 @@ public final class Connection {
         return cancelled;
     }
 
-    /** @return true if a stream was running and will stop; false if nothing runs */
+    /** @return true if a stream runs or is requested, and will stop; false if there is none */
     public synchronized boolean cancelStream() {
-        if (streaming) {
+        if (streaming || streamRequests > 0) {
             cancelRequested = true;
             return true;
         }

@@ -10,7 +10,9 @@ import telegate.telegram.entity.TelegramChat;
 /**
  * Resolves a name as PROTOCOL.md 2.4 orders it: a public username ({@code name},
  * {@code @name}, {@code t.me/name}, {@code https://t.me/name}), the exact title of a
- * chat the account is in, then a numeric chat id.
+ * chat the account is in, then a numeric chat id. Telegram's flood waits are
+ * waited out here as in a stream (PROTOCOL.md 2.7): a name is never reported
+ * missing because Telegram asked to wait.
  */
 public final class ChatResolver {
 
@@ -73,7 +75,7 @@ public final class ChatResolver {
 
     private Optional<TelegramChat> byUsername(String username) throws TelegramUnreachable, TdError {
         try {
-            JsonObject chat = client.call(request("searchPublicChat").add("username", username).build());
+            JsonObject chat = call(request("searchPublicChat").add("username", username).build());
             return Optional.of(withUsername(ChatMapping.chat(chat), username));
         } catch (TdError e) {
             if (e.code() == 400) {
@@ -95,7 +97,7 @@ public final class ChatResolver {
 
     private Optional<TelegramChat> byId(long chatId) throws TelegramUnreachable, TdError {
         try {
-            JsonObject chat = client.call(request("getChat").add("chat_id", chatId).build());
+            JsonObject chat = call(request("getChat").add("chat_id", chatId).build());
             return Optional.of(withUsername(ChatMapping.chat(chat), null));
         } catch (TdError e) {
             if (e.code() == 400) {
@@ -112,7 +114,7 @@ public final class ChatResolver {
         }
         for (int page = 0; page < CHAT_LIST_MAX_PAGES; page++) {
             try {
-                client.call(request("loadChats")
+                call(request("loadChats")
                         .add("chat_list", JsonP.object().add("@type", "chatListMain"))
                         .add("limit", CHAT_LIST_PAGE).build());
             } catch (TdError e) {
@@ -132,10 +134,18 @@ public final class ChatResolver {
         }
         String known = client.supergroupUsername(chat.groupId());
         if (known == null) {
-            JsonObject supergroup = client.call(request("getSupergroup").add("supergroup_id", chat.groupId()).build());
+            JsonObject supergroup = call(request("getSupergroup").add("supergroup_id", chat.groupId()).build());
             known = UserMapping.username(supergroup.getJsonObject("usernames"));
         }
         return chat.withUsername(known != null ? known : resolvedAs);
+    }
+
+    private JsonObject call(JsonObject request) throws TelegramUnreachable, TdError {
+        try {
+            return FloodControl.call(client, request, FloodControl.Listener.NONE, Cancellation.NEVER);
+        } catch (Cancelled e) {
+            throw new IllegalStateException("a resolution that cannot be cancelled was", e);
+        }
     }
 
     private static jakarta.json.JsonObjectBuilder request(String type) {

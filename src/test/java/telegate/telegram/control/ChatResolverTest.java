@@ -78,6 +78,22 @@ class ChatResolverTest {
     }
 
     @Test
+    void floodWaitWhileResolvingIsWaitedOutNotTakenForAMissingName() throws Exception {
+        publicSupergroup(1234567890, "Test Group 00001", "testgroup00001");
+        script();
+        AtomicInteger searches = new AtomicInteger();
+        Map<String, JsonObject> known = publicChats;
+        td.on("searchPublicChat", request -> searches.getAndIncrement() == 0
+                ? Reply.of(error(429, "Too Many Requests: retry after 1"))
+                : Reply.of(known.get(request.getString("username"))));
+
+        Optional<TelegramChat> chat = resolver().resolve("testgroup00001");
+
+        assertThat(chat).map(TelegramChat::id).hasValue(-1001234567890L);
+        assertThat(td.requests("searchPublicChat")).hasSize(2);
+    }
+
+    @Test
     void linkSpellingsSearchTheBareUsername() throws Exception {
         publicSupergroup(1234567890, "Test Group 00001", "testgroup00001");
         script();
