@@ -181,6 +181,19 @@ class OperatorIT {
     }
 
     @Test
+    void consoleIsServedWithAStrictContentSecurityPolicy() {
+        for (String path : List.of("", "index.html", "console.js", "console.css")) {
+            var response = Http.get(server.http().resolve(path), null);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'",
+                            "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        }
+        assertThat(Http.get(server.http(), null).body()).contains("<title>Telegate console</title>");
+    }
+
+    @Test
     void readinessAndLivenessReportTheirChecks() {
         var ready = Http.get(server.http().resolve("health/ready"), null);
         assertThat(ready.statusCode()).isEqualTo(200);
