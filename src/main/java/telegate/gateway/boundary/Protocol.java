@@ -85,7 +85,7 @@ public class Protocol {
 
     /** A new connection: refused beyond the per-address limit, closed if it does not log in in time. */
     public Connection open(Session session) {
-        Connection connection = new Connection(new Outbox(session, metrics::frameSent), RemoteAddress.of(session),
+        Connection connection = new Connection(new Outbox(session, metrics::framesSent), RemoteAddress.of(session),
                 executor);
         AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
         if (open.incrementAndGet() > connectionsPerAddress) {
@@ -134,30 +134,38 @@ public class Protocol {
         }
     }
 
-    /** A users/chats request: a cancel sent while it waits its turn or resolves its names stops its stream. */
+    /**
+     * A users/chats request: a cancel sent while it waits its turn or resolves its
+     * names stops its stream. The bookkeeping closes whatever happens to the
+     * request (a revoked key, a failure), so no cancel is left pending.
+     */
     private void runStream(Connection connection, Inbound request, Runnable handler) {
         connection.streamRequested();
-        run(connection, request, () -> {
-            try {
-                handler.run();
-            } finally {
-                if (connection.streamRequestEnded()) {
-                    connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
-                }
+        enqueue(connection, request, handler, () -> {
+            if (connection.streamRequestEnded()) {
+                connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
             }
         });
     }
 
-    /** Queues a request; when its turn comes, a key revoked since {@code login} ends the connection instead. */
     private void run(Connection connection, Inbound request, Runnable handler) {
+        enqueue(connection, request, handler, () -> { });
+    }
+
+    /** Queues a request; when its turn comes, a key revoked since {@code login} ends the connection instead. */
+    private void enqueue(Connection connection, Inbound request, Runnable handler, Runnable atEnd) {
         connection.enqueue(() -> {
-            if (logins.revokedSinceLogin(connection)) {
-                String event = request.isMalformed() ? Texts.ERROR : request.event();
-                connection.outbox().sendAndClose(Frame.failed(event, Texts.UNAUTHORIZED), CloseCodes.VIOLATED_POLICY,
-                        Texts.UNAUTHORIZED);
-                return;
+            try {
+                if (logins.revokedSinceLogin(connection)) {
+                    String event = request.isMalformed() ? Texts.ERROR : request.event();
+                    connection.outbox().sendAndClose(Frame.failed(event, Texts.UNAUTHORIZED),
+                            CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED);
+                    return;
+                }
+                handler.run();
+            } finally {
+                atEnd.run();
             }
-            handler.run();
         });
     }
 }

@@ -18,7 +18,9 @@ import telegate.harvest.control.ChatRequest;
 import telegate.harvest.control.StreamResult;
 import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.telegram.boundary.TelegramClients;
+import telegate.telegram.control.Cancelled;
 import telegate.telegram.control.ChatResolver;
+import telegate.telegram.control.FloodControl;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
 import telegate.telegram.control.TelegramUnavailable;
@@ -49,10 +51,12 @@ public class Streams {
         for (StreamRequest.Entry entry : parsed.orElseThrow().entries()) {
             Optional<TelegramChat> chat;
             try {
-                chat = resolve(client.get(), entry.name());
+                chat = resolve(connection, Texts.USERS, client.get(), entry.name());
             } catch (TelegramUnreachable e) {
                 connection.outbox().send(Frame.failed(Texts.USERS, Texts.TELEGRAM_UNREACHABLE));
                 return;
+            } catch (Cancelled e) {
+                return; // the cancel came during a flood wait; it is answered as the request ends
             }
             if (chat.isPresent() && chat.get().kind() == ChatKind.CHANNEL) {
                 failAndClose(connection, Texts.USERS, String.format(Texts.IS_A_CHANNEL_NAME, entry.name()));
@@ -78,10 +82,12 @@ public class Streams {
         for (StreamRequest.Entry entry : parsed.orElseThrow().entries()) {
             Optional<TelegramChat> chat;
             try {
-                chat = resolve(client.get(), entry.name());
+                chat = resolve(connection, Texts.CHATS, client.get(), entry.name());
             } catch (TelegramUnreachable e) {
                 connection.outbox().send(Frame.failed(Texts.CHATS, Texts.TELEGRAM_UNREACHABLE));
                 return;
+            } catch (Cancelled e) {
+                return; // the cancel came during a flood wait; it is answered as the request ends
             }
             if (chat.isEmpty()) {
                 failAndClose(connection, Texts.CHATS, Texts.INVALID_REQUEST);
@@ -121,9 +127,16 @@ public class Streams {
         return Optional.empty();
     }
 
-    private static Optional<TelegramChat> resolve(TdClient client, String name) throws TelegramUnreachable {
+    /** A name's chat; flood waits are waited out (announced when long) and end early on a cancel. */
+    private static Optional<TelegramChat> resolve(Connection connection, String event, TdClient client, String name)
+            throws TelegramUnreachable, Cancelled {
+        FloodControl.Listener announce = seconds -> {
+            if (seconds > Harvest.ANNOUNCED_WAIT_SECONDS) {
+                connection.outbox().send(Frame.waiting(event, seconds));
+            }
+        };
         try {
-            return new ChatResolver(client).resolve(name);
+            return new ChatResolver(client, announce, connection::isStreamCancelled).resolve(name);
         } catch (TdError e) {
             return Optional.empty();
         }

@@ -112,7 +112,7 @@ public final class Connection {
     public synchronized boolean streamRequestEnded() {
         streamRequests--;
         if (!streaming && streamRequests == 0 && cancelRequested) {
-            cancelRequested = false;
+            cancelRequested = false; // none pending: a later stream starts uncancelled
             return true;
         }
         return false;

@@ -47,16 +47,23 @@ public final class Outbox {
     private static final class Slot {
         private final Runnable onDelivered;
         private final String event;
-        private final String text;
+        private final int bytes;
         private boolean done;
         private boolean ok;
 
-        Slot(Runnable onDelivered, String event, String text) {
+        Slot(Runnable onDelivered, String event, int bytes) {
             this.onDelivered = onDelivered;
             this.event = event;
-            this.text = text;
+            this.bytes = bytes;
         }
     }
+
+    /** Delivered frames not yet told to the meter: all of one event, told on a change of event, every
+     *  {@value #METER_BATCH} frames, and whenever nothing is left in flight. Guarded by {@code inFlight}. */
+    private String meteredEvent;
+    private long meteredFrames;
+    private long meteredBytes;
+    private static final int METER_BATCH = 1024;
 
     public Outbox(Session session) {
         this(session, FrameMeter.NONE);
@@ -82,7 +89,7 @@ public final class Outbox {
         if (!acquire()) {
             return false;
         }
-        Slot slot = new Slot(onDelivered, event, frame);
+        Slot slot = new Slot(onDelivered, event, FrameMeter.utf8Length(frame));
         synchronized (inFlight) {
             inFlight.add(slot);
         }
@@ -133,6 +140,14 @@ public final class Outbox {
     }
 
     private void complete(Slot slot, boolean ok) {
+        try {
+            completeInOrder(slot, ok);
+        } finally {
+            window.release(); // whatever a callback did: a lost permit would stall this connection for good
+        }
+    }
+
+    private void completeInOrder(Slot slot, boolean ok) {
         synchronized (inFlight) {
             slot.done = true;
             slot.ok = ok;
@@ -141,14 +156,33 @@ public final class Outbox {
                 if (!head.ok) {
                     broken = true;
                 } else {
-                    meter.sent(head.event, FrameMeter.utf8Length(head.text));
+                    metered(head);
                 }
                 if (!broken && head.onDelivered != null) {
                     head.onDelivered.run();
                 }
             }
+            if (inFlight.isEmpty()) {
+                tellMeter();
+            }
         }
-        window.release();
+    }
+
+    private void metered(Slot delivered) {
+        if (!delivered.event.equals(meteredEvent) || meteredFrames >= METER_BATCH) {
+            tellMeter();
+            meteredEvent = delivered.event;
+        }
+        meteredFrames++;
+        meteredBytes += delivered.bytes;
+    }
+
+    private void tellMeter() {
+        if (meteredFrames > 0) {
+            meter.sent(meteredEvent, meteredFrames, meteredBytes);
+            meteredFrames = 0;
+            meteredBytes = 0;
+        }
     }
 
     /** Waits (bounded) until every frame sent so far is delivered or lost. */
