@@ -56,11 +56,11 @@ public class Cursors {
     /** Once a second: everything delivered since the last checkpoint goes to the database. */
     @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
     void checkpointAll() {
+        lastCheckpointRun = Instant.now(); // at the start: a slow database is readiness's to report, not liveness's
         open.values().forEach(this::checkpoint);
-        lastCheckpointRun = Instant.now();
     }
 
-    /** When the checkpoint timer last ran (start-up time before its first run). */
+    /** When the checkpoint timer last started a run (start-up time before its first run). */
     public Instant lastCheckpointRun() {
         return lastCheckpointRun;
     }

@@ -29,7 +29,8 @@ import telegate.telegram.control.TelegramUnreachable;
 public class Harvest {
 
     /** Waits up to this long are taken silently; longer ones are announced. */
-    static final int ANNOUNCED_WAIT_SECONDS = 2;
+    /** Flood waits longer than this are announced to the client ({@code waiting}, PROTOCOL.md 2.7). */
+    public static final int ANNOUNCED_WAIT_SECONDS = 2;
 
     @Inject
     Cursors cursors;

@@ -27,6 +27,7 @@ public class TelegateMetrics {
     static final String BYTES_SENT = "telegate.sent";
     static final String STREAM_DURATION = "telegate.stream.duration";
     static final String OTHER_EVENT = "other";
+    /** The protocol's events (the gateway's Texts, spelled out here so monitoring does not depend on it). */
     private static final Set<String> EVENTS = Set.of("login", "telegram login", "telegram logout", "users", "chats",
             "cancel", "error");
 
@@ -39,10 +40,10 @@ public class TelegateMetrics {
     private final Map<String, EventCounters> byEvent = new ConcurrentHashMap<>();
     private final Map<String, Timer> streamTimers = new ConcurrentHashMap<>();
 
-    /** A frame the container has sent. */
-    public void frameSent(String event, int bytes) {
+    /** Frames the container has sent. */
+    public void framesSent(String event, long frames, long bytes) {
         EventCounters counters = byEvent.computeIfAbsent(tagOf(event), this::countersFor);
-        counters.frames().inc();
+        counters.frames().inc(frames);
         counters.bytes().inc(bytes);
     }
 
@@ -54,7 +55,7 @@ public class TelegateMetrics {
     }
 
     /** A value read when the metrics are read. */
-    public void gauge(String name, String description, Supplier<Number> value) {
+    public void gauge(String name, String description, Supplier<? extends Number> value) {
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value);
     }
 

@@ -34,6 +34,12 @@ public class TelegramAccounts {
         return account == null ? State.LOGGED_OUT : account.getState();
     }
 
+    /** How many accounts are in a state (as last known: a session ended from the phone shows on its next use). */
+    public long countIn(State state) {
+        return em.createNamedQuery(TelegramAccount.COUNT_IN_STATE, Long.class).setParameter("state", state)
+                .getSingleResult();
+    }
+
     /** Clients whose login stopped at {@code state} longer ago than {@code age}. */
     public List<Long> stuckIn(State state, Duration age) {
         return em.createNamedQuery(TelegramAccount.IN_STATE_SINCE_BEFORE, TelegramAccount.class)

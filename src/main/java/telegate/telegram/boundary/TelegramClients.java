@@ -22,17 +22,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.telegram.control.AuthorizationState;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
 import telegate.telegram.control.TdJson;
 import telegate.telegram.control.TdReceiver;
+import telegate.telegram.control.TelegramTotals;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.emulator.EmulatedTelegram;
@@ -92,9 +91,6 @@ public class TelegramClients {
     @Resource
     ManagedThreadFactory threads;
 
-    @Inject
-    TelegateMetrics metrics;
-
     private TdJson td;
     private String unavailableReason = NOT_AVAILABLE;
     private EmulatedTelegram emulator;
@@ -103,12 +99,10 @@ public class TelegramClients {
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> requestTotals = new ConcurrentHashMap<>();
-    private final LongAdder floodWaitsOfClosed = new LongAdder();
-    private final LongAdder floodWaitSecondsOfClosed = new LongAdder();
+    private final TelegramTotals totals = new TelegramTotals();
 
     @PostConstruct
     void start() {
-        registerMetrics();
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             emulator = new EmulatedTelegram(Clock.systemUTC(), threads);
             td = emulator;
@@ -121,24 +115,6 @@ public class TelegramClients {
         thread.setName("telegate-tdlib-receive");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private void registerMetrics() {
-        metrics.gauge("telegate.telegram.clients.logged.in", "Clients whose Telegram account is logged in",
-                () -> byOwner.values().stream().filter(TdClient::isReady).count());
-        metrics.gauge("telegate.telegram.history.requests", "getChatHistory requests sent to Telegram (a counter)",
-                () -> requestCounts().getOrDefault("getChatHistory", 0L));
-        metrics.gauge("telegate.telegram.member.requests",
-                "getSupergroupMembers and getBasicGroupFullInfo requests sent to Telegram (a counter)", () -> {
-                    Map<String, Long> counts = requestCounts();
-                    return counts.getOrDefault("getSupergroupMembers", 0L)
-                            + counts.getOrDefault("getBasicGroupFullInfo", 0L);
-                });
-        metrics.gauge("telegate.telegram.flood.waits", "Times Telegram asked to wait (FLOOD_WAIT, 429; a counter)",
-                () -> floodWaitsOfClosed.sum() + byTdId.values().stream().mapToLong(TdClient::floodWaits).sum());
-        metrics.gauge("telegate.telegram.flood.wait.seconds", "Seconds Telegram asked to wait in all (a counter)",
-                () -> floodWaitSecondsOfClosed.sum()
-                        + byTdId.values().stream().mapToLong(TdClient::floodWaitSeconds).sum());
     }
 
     /** Loads the native library; a failure is reported once and leaves the backend unavailable. */
@@ -176,6 +152,11 @@ public class TelegramClients {
 
     public boolean available() {
         return td != null;
+    }
+
+    /** Requests and flood waits of all clients since start, for metrics. */
+    public TelegramTotals totals() {
+        return totals;
     }
 
     /** Why the backend is not available (meaningful only while {@link #available()} is false). */
@@ -218,7 +199,7 @@ public class TelegramClients {
 
     private TdClient create(long owner) throws TelegramUnreachable {
         int id = td.createClientId();
-        TdClient client = new TdClient(td, id, timeout());
+        TdClient client = new TdClient(td, id, timeout(), totals);
         byTdId.put(id, client);
         Path database = databaseDirectory(owner);
         client.send(Json.createObjectBuilder().add("@type", "setTdlibParameters")
@@ -292,8 +273,6 @@ public class TelegramClients {
 
     private void forget(long owner, TdClient client) {
         client.requestCounts().forEach((type, count) -> requestTotals.merge(type, count, Long::sum));
-        floodWaitsOfClosed.add(client.floodWaits());
-        floodWaitSecondsOfClosed.add(client.floodWaitSeconds());
         byOwner.remove(owner, client);
         byTdId.remove(client.id(), client);
     }

@@ -22,12 +22,21 @@ public final class ChatResolver {
     private static final int CHAT_LIST_MAX_PAGES = 200;
 
     private final TdClient client;
+    private final FloodControl.Listener floodListener;
+    private final Cancellation cancellation;
 
     public ChatResolver(TdClient client) {
-        this.client = client;
+        this(client, FloodControl.Listener.NONE, Cancellation.NEVER);
     }
 
-    public Optional<TelegramChat> resolve(String name) throws TelegramUnreachable, TdError {
+    /** A resolver whose flood waits are told to {@code floodListener} and end early on {@code cancellation}. */
+    public ChatResolver(TdClient client, FloodControl.Listener floodListener, Cancellation cancellation) {
+        this.client = client;
+        this.floodListener = floodListener;
+        this.cancellation = cancellation;
+    }
+
+    public Optional<TelegramChat> resolve(String name) throws TelegramUnreachable, TdError, Cancelled {
         if (name == null || name.isBlank() || name.length() > 256) {
             return Optional.empty();
         }
@@ -73,7 +82,7 @@ public final class ChatResolver {
         return USERNAME.matcher(candidate).matches() ? candidate : null;
     }
 
-    private Optional<TelegramChat> byUsername(String username) throws TelegramUnreachable, TdError {
+    private Optional<TelegramChat> byUsername(String username) throws TelegramUnreachable, TdError, Cancelled {
         try {
             JsonObject chat = call(request("searchPublicChat").add("username", username).build());
             return Optional.of(withUsername(ChatMapping.chat(chat), username));
@@ -85,7 +94,7 @@ public final class ChatResolver {
         }
     }
 
-    private Optional<TelegramChat> byTitle(String title) throws TelegramUnreachable, TdError {
+    private Optional<TelegramChat> byTitle(String title) throws TelegramUnreachable, TdError, Cancelled {
         loadChatList();
         for (TelegramChat chat : client.knownChats()) {
             if (chat.title().equals(title)) {
@@ -95,7 +104,7 @@ public final class ChatResolver {
         return Optional.empty();
     }
 
-    private Optional<TelegramChat> byId(long chatId) throws TelegramUnreachable, TdError {
+    private Optional<TelegramChat> byId(long chatId) throws TelegramUnreachable, TdError, Cancelled {
         try {
             JsonObject chat = call(request("getChat").add("chat_id", chatId).build());
             return Optional.of(withUsername(ChatMapping.chat(chat), null));
@@ -108,7 +117,7 @@ public final class ChatResolver {
     }
 
     /** TDLib announces the account's chats as updates while {@code loadChats} answers, until 404. */
-    private void loadChatList() throws TelegramUnreachable, TdError {
+    private void loadChatList() throws TelegramUnreachable, TdError, Cancelled {
         if (client.chatListLoaded()) {
             return;
         }
@@ -128,7 +137,8 @@ public final class ChatResolver {
     }
 
     /** The chat's public username, for message links; basic groups have none. */
-    private TelegramChat withUsername(TelegramChat chat, String resolvedAs) throws TelegramUnreachable, TdError {
+    private TelegramChat withUsername(TelegramChat chat, String resolvedAs)
+            throws TelegramUnreachable, TdError, Cancelled {
         if (chat.kind() != ChatKind.SUPERGROUP && chat.kind() != ChatKind.CHANNEL) {
             return chat;
         }
@@ -140,12 +150,8 @@ public final class ChatResolver {
         return chat.withUsername(known != null ? known : resolvedAs);
     }
 
-    private JsonObject call(JsonObject request) throws TelegramUnreachable, TdError {
-        try {
-            return FloodControl.call(client, request, FloodControl.Listener.NONE, Cancellation.NEVER);
-        } catch (Cancelled e) {
-            throw new IllegalStateException("a resolution that cannot be cancelled was", e);
-        }
+    private JsonObject call(JsonObject request) throws TelegramUnreachable, TdError, Cancelled {
+        return FloodControl.call(client, request, floodListener, cancellation);
     }
 
     private static jakarta.json.JsonObjectBuilder request(String type) {

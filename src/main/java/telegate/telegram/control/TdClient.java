@@ -37,10 +37,18 @@ public final class TdClient implements Names {
     private volatile AuthorizationState state;
     private volatile boolean chatListLoaded;
 
+    private final TelegramTotals totals;
+
     public TdClient(TdJson td, int id, Duration timeout) {
+        this(td, id, timeout, new TelegramTotals());
+    }
+
+    /** A client whose requests and flood waits also count in the server's {@code totals}. */
+    public TdClient(TdJson td, int id, Duration timeout, TelegramTotals totals) {
         this.td = td;
         this.id = id;
         this.timeout = timeout;
+        this.totals = totals;
     }
 
     public int id() {
@@ -56,7 +64,9 @@ public final class TdClient implements Names {
         long extra = nextExtra.incrementAndGet();
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         pending.put(extra, answer);
-        requestCounts.computeIfAbsent(request.getString("@type", "?"), k -> new LongAdder()).increment();
+        String type = request.getString("@type", "?");
+        requestCounts.computeIfAbsent(type, k -> new LongAdder()).increment();
+        totals.requestSent(type);
         td.send(id, JsonP.object(request).add("@extra", extra).build().toString());
         return answer;
     }
@@ -240,6 +250,7 @@ public final class TdClient implements Names {
     public void floodWaited(int seconds) {
         floodWaits.increment();
         floodWaitSeconds.add(seconds);
+        totals.floodWaited(seconds);
     }
 
     public long floodWaits() {

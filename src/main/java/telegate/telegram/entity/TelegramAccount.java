@@ -18,9 +18,12 @@ import java.time.Instant;
 @Table(name = "TG_TELEGRAM_ACCOUNT")
 @NamedQuery(name = TelegramAccount.IN_STATE_SINCE_BEFORE,
         query = "SELECT a FROM TelegramAccount a WHERE a.state = :state AND a.stateSince < :before")
+@NamedQuery(name = TelegramAccount.COUNT_IN_STATE,
+        query = "SELECT COUNT(a) FROM TelegramAccount a WHERE a.state = :state")
 public class TelegramAccount {
 
     public static final String IN_STATE_SINCE_BEFORE = "TelegramAccount.inStateSinceBefore";
+    public static final String COUNT_IN_STATE = "TelegramAccount.countInState";
 
     /** How far the login of an account has come. */
     public enum State {
