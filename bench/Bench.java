@@ -46,9 +46,13 @@ public final class Bench {
         Files.createDirectories(OUT);
         row("| scenario | Telegate | baseline | ratio | notes |");
         row("|---|---|---|---|---|");
+        // -Dbench.only=big runs only the single-client scenarios (for an A/B of two builds, with -Dbench.jar)
+        boolean all = !"big".equals(System.getProperty("bench.only"));
         bigServerScenarios();
-        slowClientScenario();
-        concurrentScenario();
+        if (all) {
+            slowClientScenario();
+            concurrentScenario();
+        }
         Files.writeString(OUT.resolve("results.md"), REPORT);
         System.out.println("\n(table also in bench/out/results.md)");
     }
@@ -485,7 +489,8 @@ public final class Bench {
             if (heap != null) {
                 command.add(heap);
             }
-            command.addAll(List.of("-jar", "target/telegate.jar", "--port", String.valueOf(port)));
+            command.addAll(List.of("-jar", System.getProperty("bench.jar", "target/telegate.jar"), "--port",
+                    String.valueOf(port)));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("TELEGATE_"));

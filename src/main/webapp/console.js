@@ -10,7 +10,6 @@
   var MAX_ROWS = 200;
   var TEXT_CELL_CHARS = 120;
   var KEY_STORAGE = 'telegate.console.apiKey';
-  var CANCEL_RESEND_MS = 1500;
   var TABLE_INTERVAL_MS = 250; // a fast stream refreshes the table at most this often (the count every frame)
 
   var COLUMNS = {
@@ -465,8 +464,8 @@
   }
 
   /**
-   * The answer to a cancel: ends the running stream. The answer to a cancel sent once
-   * more (see sendCancel) or one that arrived after the stream completed is taken silently.
+   * The answer to a cancel: ends the running stream. The answer to a cancel that
+   * arrived after its stream had ended is taken silently.
    */
   function onCancelled(message) {
     var expected = cancelsOutstanding > 0;
@@ -507,8 +506,6 @@
       failures: [],         // mid-stream chat failures (messages)
       cancelWanted: false,
       cancelSentAt: 0,
-      itemsAtCancel: 0,
-      cancelTimer: null,
       rendered: 0,          // items already in the table
       endNote: ''
     };
@@ -600,10 +597,6 @@
     s.state = state;
     s.endedAt = performance.now();
     s.waiting = null;
-    if (s.cancelTimer) {
-      clearTimeout(s.cancelTimer);
-      s.cancelTimer = null;
-    }
     stopTick();
     renderNow();
   }
@@ -667,11 +660,11 @@
     }
     s.cancelWanted = true;
     renderNow();
-    if (s.acked) {
+    if (s.requestedAt) {
+      // the server takes a cancel for a stream still being requested too: it stops before its first item
       sendCancel();
     }
-    // before "sending ...": the cancel goes out with the server's answer (a cancel that
-    // reaches the server before its stream starts would wait behind the whole stream)
+    // not requested yet (still logging in): the request is not sent at all (see startStream)
   }
 
   function sendCancel() {
@@ -687,29 +680,6 @@
     }
     cancelsOutstanding++;
     s.cancelSentAt = performance.now();
-    s.itemsAtCancel = s.items.length;
-    watchCancel(s);
-  }
-
-  /**
-   * A cancel that crossed the stream's start on the wire is queued behind the stream
-   * instead of stopping it: while items keep coming well past the frames in flight, ask again.
-   */
-  function watchCancel(s) {
-    if (s.cancelTimer) {
-      clearTimeout(s.cancelTimer);
-    }
-    s.cancelTimer = setTimeout(function () {
-      s.cancelTimer = null;
-      if (stream !== s || !isActive(s)) {
-        return;
-      }
-      if (s.items.length > s.itemsAtCancel + 64) {
-        sendCancel();
-      } else {
-        watchCancel(s);
-      }
-    }, CANCEL_RESEND_MS);
   }
 
   // ---------------------------------------------------------------- rendering
@@ -994,6 +964,11 @@
     return parts;
   }
 
+  /**
+   * One CSV cell, RFC 4180 quoted. A text that a spreadsheet would run as a formula
+   * (=, +, -, @, tab or CR first, and not a plain number) gets a leading apostrophe:
+   * message texts come from strangers. The JSON Lines download keeps every value exact.
+   */
   function csvCell(value) {
     var text;
     if (value === null || value === undefined) {
@@ -1003,6 +978,9 @@
       text = JSON.stringify(value);
     } else {
       text = String(value);
+    }
+    if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) {
+      text = "'" + text;
     }
     if (/[",\r\n]/.test(text)) {
       return '"' + text.replace(/"/g, '""') + '"';

@@ -5,10 +5,27 @@
 #   pg.sh stop STATE_DIR
 # Needs Debian's postgresql package (.ci/run installs it when missing). As root,
 # the server runs as the postgres user, since PostgreSQL refuses to run as root.
+#   Any further arguments are Maven's skip flags (skipTests, skipITs): if one is
+#   true, there is nothing to start or stop.
 set -euo pipefail
 
+usage() {
+    echo "usage: pg.sh start STATE_DIR PORT [SKIP...] | pg.sh stop STATE_DIR [SKIP...]" >&2
+    exit 2
+}
+[ $# -ge 2 ] || usage
 command=$1
 state=$(realpath -m "$2")
+case $command in
+start) [ $# -ge 3 ] || usage; skips=("${@:4}") ;;
+stop) skips=("${@:3}") ;;
+*) usage ;;
+esac
+for skip in "${skips[@]}"; do
+    if [ "$skip" = true ]; then
+        exit 0
+    fi
+done
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 password=telegate
 
@@ -60,9 +77,5 @@ start)
     ;;
 stop)
     stop_cluster
-    ;;
-*)
-    echo "usage: pg.sh start STATE_DIR PORT | pg.sh stop STATE_DIR" >&2
-    exit 2
     ;;
 esac

@@ -54,6 +54,9 @@ class BundleIT {
         String adminToken = "bundle-admin-token-5f1e9c";
         try (BundleServer first = BundleServer.start(data, env("TELEGATE_BOOTSTRAP_API_KEY", KEY,
                 "TELEGATE_ADMIN_TOKEN", adminToken), "restart-1.log")) {
+            String product = System.getProperty("it.bundle.db.url") != null ? "PostgreSQL" : "H2";
+            assertThat(Http.get(first.http().resolve("health/ready"), null).body())
+                    .as("the database this run is meant for").contains("\"product\":\"" + product + "\"");
             try (WsClient client = WsClient.connect(first.ws())) {
                 client.send("login", login(KEY));
                 assertThat(client.nextData().getString("message")).isEqualTo("send phone number");

@@ -125,7 +125,7 @@ class OperatorIT {
     }
 
     @Test
-    void cancelStopsABigStreamAndKeepsWhatArrived() {
+    void cancelStopsABigStreamAndKeepsWhatArrived() throws Exception {
         openConsole();
         connect(KEY);
         logInTelegram("+919876543210", "12345", null);
@@ -134,10 +134,13 @@ class OperatorIT {
         waitFor(() -> count() >= 500);
         click("cancel");
         waitFor(() -> state("stream").equals("cancelled"));
-        int atCancel = count();
-        sleep(Duration.ofSeconds(1));
+        screenshot("console-cancelled.png");
 
-        assertThat(count()).isEqualTo(atCancel).isLessThan(1_000_000);
+        // the server stopped sending, not only the page listening
+        double sent = Metrics.read(server.http()).value("telegate_frames_sent_total", "chats");
+        sleep(Duration.ofSeconds(1));
+        assertThat(Metrics.read(server.http()).value("telegate_frames_sent_total", "chats")).isEqualTo(sent);
+        assertThat(count()).isPositive().isLessThan(1_000_000);
         assertThat(browser.findElement(By.id("downloadJsonl")).isEnabled()).isTrue();
     }
 
@@ -222,7 +225,7 @@ class OperatorIT {
             Metrics connected = Metrics.read(server.http());
             assertThat(connected.value("telegate_connections_open")).isGreaterThanOrEqualTo(1);
             assertThat(connected.value("telegate_connections_verified")).isGreaterThanOrEqualTo(1);
-            assertThat(connected.value("telegate_telegram_clients_logged_in")).isGreaterThanOrEqualTo(1);
+            assertThat(connected.value("telegate_telegram_accounts_logged_in")).isGreaterThanOrEqualTo(1);
 
             client.send("users", Frames.users("", "testgroup00001"));
             long frames = 0;
@@ -258,7 +261,9 @@ class OperatorIT {
             assertThat(waits).isGreaterThanOrEqualTo(1); // every 10th history request of floodchannel is a 429
             assertThat(afterChats.delta(before, "telegate_telegram_flood_wait_seconds", null)).isEqualTo(waits);
         }
-        waitFor(() -> Metrics.read(server.http()).value("telegate_connections_open") == 0);
+        // the browser tests may keep sockets of their own open: back to what was open before this test
+        waitFor(() -> Metrics.read(server.http()).value("telegate_connections_open")
+                <= before.value("telegate_connections_open"));
     }
 
     private static JsonObject check(JsonObject health, String name) {

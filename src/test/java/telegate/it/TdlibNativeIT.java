@@ -216,6 +216,7 @@ class TdlibNativeIT {
                 "TELEGATE_SESSION_KEY", "it-session-key", "TELEGATE_TELEGRAM_TIMEOUT_SECONDS", "3",
                 "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"), "native-bundle.log")) {
             assertThat(server.log()).contains("TDLib 1.8.67 loaded");
+            assertThat(readiness(server, "telegram")).isEqualTo("UP tdlib");
             for (int attempt = 0; attempt < 2; attempt++) {
                 try (WsClient client = WsClient.connect(server.ws())) {
                     client.send("login", login("native-it-key-0123456789"));
@@ -248,6 +249,7 @@ class TdlibNativeIT {
                         + "\"failed\",\"message\":\"telegram api credentials not configured\"}}");
                 client.assertOpenAndQuiet(Duration.ofMillis(300));
             }
+            assertThat(readiness(server, "telegram")).isEqualTo("DOWN tdlib telegram api credentials not configured");
         }
     }
 
@@ -264,7 +266,23 @@ class TdlibNativeIT {
                 assertThat(Frames.statusAndMessage(client.nextData()))
                         .isEqualTo("failed: \"telegram backend not available\"");
             }
+            assertThat(readiness(server, "telegram")).isEqualTo("DOWN tdlib telegram backend not available");
         }
+    }
+
+    /**
+     * /health/ready's check of that name as "STATUS backend [reason]", after checking that the
+     * whole answer is 200 when every check is up and 503 otherwise.
+     */
+    private static String readiness(BundleServer server, String name) {
+        var response = Http.get(server.http().resolve("health/ready"), null);
+        JsonObject health = parse(response.body());
+        assertThat(response.statusCode()).isEqualTo(health.getString("status").equals("UP") ? 200 : 503);
+        JsonObject check = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
+        JsonObject data = check.getJsonObject("data");
+        return (check.getString("status") + " " + data.getString("backend") + " "
+                + data.getString("reason", "")).trim();
     }
 
     private static JsonObject parse(String text) {

@@ -11,9 +11,11 @@ import java.io.IOException;
 /**
  * The web console's pages may load only the console's own files and talk only
  * to this server: a strict Content-Security-Policy, so even a message text that
- * somehow reached the page as markup could run nothing, and no framing.
+ * somehow reached the page as markup could run nothing, and no framing. Set on
+ * every answer of the application (harmless on the admin API's JSON), so a page
+ * added later cannot be served without it.
  */
-@WebFilter(urlPatterns = {"", "/", "/index.html", "/console.js", "/console.css"})
+@WebFilter("/*")
 public class ConsoleHeaders extends HttpFilter {
 
     static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
