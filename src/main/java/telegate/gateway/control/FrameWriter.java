@@ -27,8 +27,20 @@ public final class FrameWriter {
         return JSONB.toJson(frame);
     }
 
+    /** An item frame as text, and its size in bytes of UTF-8 (counted while writing it). */
+    public record ItemFrame(String text, int bytes) {
+    }
+
     public static String member(String group, UserView user) {
-        StringBuilder out = start(Texts.USERS, group, 400);
+        return memberFrame(group, user).text();
+    }
+
+    public static String message(String group, MessageView message) {
+        return messageFrame(group, message).text();
+    }
+
+    public static ItemFrame memberFrame(String group, UserView user) {
+        Text out = start(Texts.USERS, group, 400);
         out.append(",\"user\":{\"id\":");
         string(out, user.id());
         out.append(",\"username\":");
@@ -53,11 +65,11 @@ public final class FrameWriter {
         string(out, user.joinedAt());
         out.append(",\"invitedBy\":");
         string(out, user.invitedBy());
-        return out.append("}}}}").toString();
+        return out.append("}}}}").done();
     }
 
-    public static String message(String group, MessageView message) {
-        StringBuilder out = start(Texts.CHATS, group, 600);
+    public static ItemFrame messageFrame(String group, MessageView message) {
+        Text out = start(Texts.CHATS, group, 600);
         out.append(",\"chat\":{\"id\":");
         string(out, message.id());
         out.append(",\"date\":");
@@ -93,17 +105,17 @@ public final class FrameWriter {
         out.append(",\"isPinned\":").append(message.isPinned());
         out.append(",\"link\":");
         string(out, message.link());
-        return out.append("}}}}").toString();
+        return out.append("}}}}").done();
     }
 
-    private static StringBuilder start(String event, String group, int capacity) {
-        StringBuilder out = new StringBuilder(capacity);
+    private static Text start(String event, String group, int capacity) {
+        Text out = new Text(capacity);
         out.append("{\"event\":\"").append(event).append("\",\"data\":{\"status\":\"success\",\"message\":{\"group\":");
         string(out, group);
         return out;
     }
 
-    private static void media(StringBuilder out, MediaView media) {
+    private static void media(Text out, MediaView media) {
         if (media == null) {
             out.append("null");
             return;
@@ -123,7 +135,7 @@ public final class FrameWriter {
         out.append('}');
     }
 
-    private static void forward(StringBuilder out, ForwardView forward) {
+    private static void forward(Text out, ForwardView forward) {
         if (forward == null) {
             out.append("null");
             return;
@@ -139,7 +151,7 @@ public final class FrameWriter {
         out.append('}');
     }
 
-    private static void reactions(StringBuilder out, Map<String, Integer> reactions) {
+    private static void reactions(Text out, Map<String, Integer> reactions) {
         if (reactions == null) {
             out.append("null");
             return;
@@ -158,7 +170,7 @@ public final class FrameWriter {
         out.append('}');
     }
 
-    private static void number(StringBuilder out, Number value) {
+    private static void number(Text out, Number value) {
         if (value == null) {
             out.append("null");
         } else {
@@ -167,11 +179,46 @@ public final class FrameWriter {
     }
 
     /** A JSON string as JSON-P writes it, or null. */
-    static void string(StringBuilder out, String value) {
+    static void string(Text out, String value) {
         if (value == null) {
             out.append("null");
         } else {
-            JsonStrings.appendQuoted(out, value);
+            out.extraBytes += JsonStrings.appendQuoted(out.chars, value);
+        }
+    }
+
+    /** A frame being written, and how many more UTF-8 bytes than characters it has so far. */
+    private static final class Text {
+        private final StringBuilder chars;
+        private int extraBytes;
+
+        Text(int capacity) {
+            chars = new StringBuilder(capacity);
+        }
+
+        /** ASCII only: keys, punctuation, numbers, booleans. */
+        Text append(Object ascii) {
+            chars.append(ascii);
+            return this;
+        }
+
+        Text append(String ascii) {
+            chars.append(ascii);
+            return this;
+        }
+
+        Text append(char ascii) {
+            chars.append(ascii);
+            return this;
+        }
+
+        Text append(boolean value) {
+            chars.append(value);
+            return this;
+        }
+
+        ItemFrame done() {
+            return new ItemFrame(chars.toString(), chars.length() + extraBytes);
         }
     }
 }

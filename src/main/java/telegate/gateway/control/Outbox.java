@@ -81,15 +81,19 @@ public final class Outbox {
 
     /** Sends a frame, waiting while {@value #WINDOW} are in flight; {@code onDelivered} runs once it is delivered. */
     public boolean send(Frame frame, Runnable onDelivered) {
-        return sendText(frame.event(), FrameWriter.control(frame), onDelivered);
+        String text = FrameWriter.control(frame);
+        return sendText(frame.event(), text, FrameMeter.utf8Length(text), onDelivered);
     }
 
-    /** Sends a frame already written as JSON text (the item frames of a stream), like {@link #send(Frame, Runnable)}. */
-    public boolean sendText(String event, String frame, Runnable onDelivered) {
+    /**
+     * Sends a frame already written as JSON text (the item frames of a stream), whose
+     * size in UTF-8 the writer counted, like {@link #send(Frame, Runnable)}.
+     */
+    public boolean sendText(String event, String frame, int bytes, Runnable onDelivered) {
         if (!acquire()) {
             return false;
         }
-        Slot slot = new Slot(onDelivered, event, FrameMeter.utf8Length(frame));
+        Slot slot = new Slot(onDelivered, event, bytes);
         synchronized (inFlight) {
             inFlight.add(slot);
         }

@@ -18,16 +18,17 @@ public final class SocketStreamOutput implements StreamOutput {
 
     @Override
     public void member(String group, UserView user, Runnable onDelivered) throws Cancelled {
-        send(FrameWriter.member(group, user), onDelivered);
+        send(FrameWriter.memberFrame(group, user), onDelivered);
     }
 
     @Override
     public void message(String group, MessageView message, Runnable onDelivered) throws Cancelled {
-        send(FrameWriter.message(group, message), onDelivered);
+        send(FrameWriter.messageFrame(group, message), onDelivered);
     }
 
-    private void send(String frame, Runnable onDelivered) throws Cancelled {
-        if (connection.isStreamCancelled() || !connection.outbox().sendText(event, frame, onDelivered)) {
+    private void send(FrameWriter.ItemFrame frame, Runnable onDelivered) throws Cancelled {
+        if (connection.isStreamCancelled()
+                || !connection.outbox().sendText(event, frame.text(), frame.bytes(), onDelivered)) {
             throw new Cancelled();
         }
     }

@@ -2,6 +2,7 @@ package telegate.gateway.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ class FrameWriterTest {
                     random.nextBoolean(), random.nextBoolean(), text(), text(), text(), text());
             String group = random.nextBoolean() ? "testgroup00001" : "Test \"Group\" \n 1";
             assertThat(FrameWriter.member(group, user)).isEqualTo(FrameEncoder.toJson(Frame.member(group, user)));
+            FrameWriter.ItemFrame frame = FrameWriter.memberFrame(group, user);
+            assertThat(frame.bytes()).isEqualTo(frame.text().getBytes(StandardCharsets.UTF_8).length);
         }
     }
 
@@ -57,6 +60,9 @@ class FrameWriterTest {
             String group = random.nextBoolean() ? "UnderWorld4444" : "https://t.me/x";
             assertThat(FrameWriter.message(group, message))
                     .isEqualTo(FrameEncoder.toJson(Frame.message(group, message)));
+            FrameWriter.ItemFrame frame = FrameWriter.messageFrame(group, message);
+            assertThat(frame.bytes()).as("the size counted while writing").isEqualTo(
+                    frame.text().getBytes(StandardCharsets.UTF_8).length);
         }
     }
 
@@ -70,6 +76,17 @@ class FrameWriterTest {
             UserView user = new UserView("1", value, null, null, null, false, false, false, false, false, false,
                     null, null, null, null);
             assertThat(FrameWriter.member("g", user)).isEqualTo(FrameEncoder.toJson(Frame.member("g", user)));
+        }
+    }
+
+    @Test
+    void sizeCountedWhileWritingIsTheUtf8LengthForEveryKindOfCharacter() {
+        for (String value : List.of("ascii", "café", "Привет", "€ and ✓", "🔥 fire 🔥", "a\"b\\c\n€🔥", "\u0001é",
+                "lone \ud83d high", "lone \udd25 low", "\ud83d\ud83d\udd25")) {
+            UserView user = new UserView("1", value, value, null, null, false, false, false, false, false, false,
+                    null, null, null, null);
+            FrameWriter.ItemFrame frame = FrameWriter.memberFrame(value, user);
+            assertThat(frame.bytes()).as(value).isEqualTo(frame.text().getBytes(StandardCharsets.UTF_8).length);
         }
     }
 }
