@@ -46,11 +46,15 @@ public final class Bench {
         Files.createDirectories(OUT);
         row("| scenario | Telegate | baseline | ratio | notes |");
         row("|---|---|---|---|---|");
-        // -Dbench.only=big runs only the single-client scenarios (for an A/B of two builds, with -Dbench.jar)
-        boolean all = !"big".equals(System.getProperty("bench.only"));
-        bigServerScenarios();
-        if (all) {
+        // -Dbench.only=big|slow|concurrent runs one group (for an A/B of two builds, with -Dbench.jar)
+        String only = System.getProperty("bench.only", "");
+        if (only.isEmpty() || only.equals("big")) {
+            bigServerScenarios();
+        }
+        if (only.isEmpty() || only.equals("slow")) {
             slowClientScenario();
+        }
+        if (only.isEmpty() || only.equals("concurrent")) {
             concurrentScenario();
         }
         Files.writeString(OUT.resolve("results.md"), REPORT);
