@@ -98,7 +98,6 @@ public class TelegramClients {
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
-    private final Map<String, Long> requestTotals = new ConcurrentHashMap<>();
     private final TelegramTotals totals = new TelegramTotals();
 
     @PostConstruct
@@ -272,7 +271,6 @@ public class TelegramClients {
     }
 
     private void forget(long owner, TdClient client) {
-        client.requestCounts().forEach((type, count) -> requestTotals.merge(type, count, Long::sum));
         byOwner.remove(owner, client);
         byTdId.remove(client.id(), client);
     }
@@ -296,9 +294,6 @@ public class TelegramClients {
 
     /** Requests all clients sent to Telegram so far, by type (benchmarks count history and member requests). */
     public Map<String, Long> requestCounts() {
-        Map<String, Long> total = new java.util.TreeMap<>(requestTotals);
-        byTdId.values().forEach(client -> client.requestCounts().forEach((type, count) -> total.merge(type, count,
-                Long::sum)));
-        return total;
+        return totals.requestsByType();
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import telegate.platform.control.JsonP;
 import telegate.telegram.entity.TelegramChat;
@@ -30,9 +29,6 @@ public final class TdClient implements Names {
     private final Map<Long, TelegramUser> users = new ConcurrentHashMap<>();
     private final Map<Long, TelegramChat> chats = new ConcurrentHashMap<>();
     private final Map<Long, String> supergroupUsernames = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
-    private final LongAdder floodWaits = new LongAdder();
-    private final LongAdder floodWaitSeconds = new LongAdder();
     private final Object stateLock = new Object();
     private volatile AuthorizationState state;
     private volatile boolean chatListLoaded;
@@ -64,9 +60,7 @@ public final class TdClient implements Names {
         long extra = nextExtra.incrementAndGet();
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
         pending.put(extra, answer);
-        String type = request.getString("@type", "?");
-        requestCounts.computeIfAbsent(type, k -> new LongAdder()).increment();
-        totals.requestSent(type);
+        totals.requestSent(request.getString("@type", "?"));
         td.send(id, JsonP.object(request).add("@extra", extra).build().toString());
         return answer;
     }
@@ -240,32 +234,14 @@ public final class TdClient implements Names {
         chatListLoaded = loaded;
     }
 
-    /** How many requests of each type this client sent, for benchmarks and metrics. */
-    public long requestCount(String type) {
-        LongAdder count = requestCounts.get(type);
-        return count == null ? 0 : count.sum();
-    }
-
     /** Telegram asked this client to wait (FLOOD_WAIT / 429) for so many seconds. */
     public void floodWaited(int seconds) {
-        floodWaits.increment();
-        floodWaitSeconds.add(seconds);
         totals.floodWaited(seconds);
     }
 
-    public long floodWaits() {
-        return floodWaits.sum();
-    }
-
-    public long floodWaitSeconds() {
-        return floodWaitSeconds.sum();
-    }
-
-    /** Requests sent so far, by type. */
-    public Map<String, Long> requestCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
-        requestCounts.forEach((type, count) -> counts.put(type, count.sum()));
-        return counts;
+    /** The requests and flood waits this client counts into (the server's shared totals, or its own). */
+    public TelegramTotals totals() {
+        return totals;
     }
 
     @Override

@@ -1,24 +1,23 @@
 package telegate.telegram.control;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What all TDLib clients of the server asked of Telegram and were told to wait,
- * since start: counts that only grow, whatever clients come and go.
+ * What TDLib clients asked of Telegram and were told to wait: counts that only
+ * grow, whatever clients come and go. The server's clients share one (the admin
+ * API's request counts and the metrics read it); a client made alone has its own.
  */
 public final class TelegramTotals {
 
-    private final LongAdder historyRequests = new LongAdder();
-    private final LongAdder memberRequests = new LongAdder();
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder floodWaits = new LongAdder();
     private final LongAdder floodWaitSeconds = new LongAdder();
 
     void requestSent(String type) {
-        switch (type) {
-            case "getChatHistory" -> historyRequests.increment();
-            case "getSupergroupMembers", "getBasicGroupFullInfo" -> memberRequests.increment();
-            default -> { }
-        }
+        requests.computeIfAbsent(type, k -> new LongAdder()).increment();
     }
 
     void floodWaited(int seconds) {
@@ -26,13 +25,26 @@ public final class TelegramTotals {
         floodWaitSeconds.add(seconds);
     }
 
+    /** Requests of one type sent so far. */
+    public long requests(String type) {
+        LongAdder count = requests.get(type);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Requests sent so far, by type. */
+    public Map<String, Long> requestsByType() {
+        Map<String, Long> counts = new TreeMap<>();
+        requests.forEach((type, count) -> counts.put(type, count.sum()));
+        return counts;
+    }
+
     public long historyRequests() {
-        return historyRequests.sum();
+        return requests("getChatHistory");
     }
 
     /** Member listings: supergroup member pages and basic groups' full info (which holds their members). */
     public long memberRequests() {
-        return memberRequests.sum();
+        return requests("getSupergroupMembers") + requests("getBasicGroupFullInfo");
     }
 
     public long floodWaits() {

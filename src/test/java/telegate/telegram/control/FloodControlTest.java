@@ -46,8 +46,8 @@ class FloodControlTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertThat(chat.getString("title")).isEqualTo("Under World");
         assertThat(waits).containsExactly(1);
-        assertThat(client.floodWaits()).isEqualTo(1);
-        assertThat(client.floodWaitSeconds()).isEqualTo(1);
+        assertThat(client.totals().floodWaits()).isEqualTo(1);
+        assertThat(client.totals().floodWaitSeconds()).isEqualTo(1);
         assertThat(td.requests("getChat")).hasSize(2);
         assertThat(took).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1900));
     }
@@ -60,7 +60,7 @@ class FloodControlTest {
         assertThatThrownBy(() -> FloodControl.call(client, GET_CHAT, waits::add, Cancellation.NEVER))
                 .isInstanceOfSatisfying(TdError.class, e -> assertThat(e.code()).isEqualTo(400));
         assertThat(waits).isEmpty();
-        assertThat(client.floodWaits()).isZero();
+        assertThat(client.totals().floodWaits()).isZero();
         assertThat(td.requests("getChat")).hasSize(1);
     }
 

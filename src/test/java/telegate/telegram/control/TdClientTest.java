@@ -215,7 +215,7 @@ class TdClientTest {
         assertThat(client.fetchUser(5).displayName()).isEqualTo("Bob");
 
         assertThat(td.requests("getUser")).hasSize(1);
-        assertThat(client.requestCount("getUser")).isEqualTo(1);
+        assertThat(client.totals().requests("getUser")).isEqualTo(1);
         assertThat(client.userName(5)).isEqualTo("Bob");
     }
 

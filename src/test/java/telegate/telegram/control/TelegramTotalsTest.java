@@ -25,6 +25,8 @@ class TelegramTotalsTest {
             second.floodWaited(1);
 
             assertThat(totals.historyRequests()).isEqualTo(2);
+            assertThat(totals.requests("getChat")).isEqualTo(1);
+            assertThat(totals.requestsByType()).containsEntry("getChatHistory", 2L).hasSize(4);
             assertThat(totals.memberRequests()).isEqualTo(2);
             assertThat(totals.floodWaits()).isEqualTo(2);
             assertThat(totals.floodWaitSeconds()).isEqualTo(4);
