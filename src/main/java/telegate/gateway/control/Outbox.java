@@ -10,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import telegate.platform.control.JsonStrings;
 import telegate.platform.control.Logs;
 
 /**
@@ -82,7 +83,7 @@ public final class Outbox {
     /** Sends a frame, waiting while {@value #WINDOW} are in flight; {@code onDelivered} runs once it is delivered. */
     public boolean send(Frame frame, Runnable onDelivered) {
         String text = FrameWriter.control(frame);
-        return sendText(frame.event(), text, FrameMeter.utf8Length(text), onDelivered);
+        return sendText(frame.event(), text, JsonStrings.utf8Length(text), onDelivered);
     }
 
     /**

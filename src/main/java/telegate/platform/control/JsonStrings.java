@@ -66,6 +66,19 @@ public final class JsonStrings {
         return extraBytes;
     }
 
+    /** The UTF-8 length of a text, counted without encoding it (the rule {@link #appendQuoted} counts by). */
+    public static int utf8Length(String text) {
+        int length = text.length();
+        int extraBytes = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                extraBytes += extraUtf8Bytes(text, i, c);
+            }
+        }
+        return length + extraBytes;
+    }
+
     /**
      * The UTF-8 bytes of {@code c} beyond one: 1 below U+0800, 2 above; each half of
      * a surrogate pair 1 (four bytes for the two); a lone surrogate 0 (Java's
