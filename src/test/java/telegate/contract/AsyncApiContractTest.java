@@ -392,7 +392,7 @@ class AsyncApiContractTest {
                 TelegramChat chat = new ChatResolver(client).resolve(name).orElseThrow();
                 new MemberLister(client, FloodControl.Listener.NONE, Cancellation.NEVER)
                         .list(chat, member -> {
-                            frames.add(FrameWriter.member(name, member));
+                            frames.add(FrameWriter.member(name, member).text());
                             if (frames.size() % 50 == 1) {
                                 frames.add(FrameEncoder.toJson(Frame.member(name, member)));
                             }
@@ -403,7 +403,7 @@ class AsyncApiContractTest {
                 TelegramChat chat = new ChatResolver(client).resolve(name).orElseThrow();
                 new HistoryReader(client, FloodControl.Listener.NONE, Cancellation.NEVER).readAfter(chat, 0,
                         message -> {
-                            frames.add(FrameWriter.message(name, message));
+                            frames.add(FrameWriter.message(name, message).text());
                             if (frames.size() % 50 == 1) {
                                 frames.add(FrameEncoder.toJson(Frame.message(name, message)));
                             }

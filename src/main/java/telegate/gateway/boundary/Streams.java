@@ -130,11 +130,7 @@ public class Streams {
     /** A name's chat; flood waits are waited out (announced when long) and end early on a cancel. */
     private static Optional<TelegramChat> resolve(Connection connection, String event, TdClient client, String name)
             throws TelegramUnreachable, Cancelled {
-        FloodControl.Listener announce = seconds -> {
-            if (seconds > Harvest.ANNOUNCED_WAIT_SECONDS) {
-                connection.outbox().send(Frame.waiting(event, seconds));
-            }
-        };
+        FloodControl.Listener announce = Harvest.announce(new SocketStreamOutput(connection, event));
         try {
             return new ChatResolver(client, announce, connection::isStreamCancelled).resolve(name);
         } catch (TdError e) {

@@ -31,15 +31,7 @@ public final class FrameWriter {
     public record ItemFrame(String text, int bytes) {
     }
 
-    public static String member(String group, UserView user) {
-        return memberFrame(group, user).text();
-    }
-
-    public static String message(String group, MessageView message) {
-        return messageFrame(group, message).text();
-    }
-
-    public static ItemFrame memberFrame(String group, UserView user) {
+    public static ItemFrame member(String group, UserView user) {
         Text out = start(Texts.USERS, group, 400);
         out.append(",\"user\":{\"id\":");
         string(out, user.id());
@@ -68,7 +60,7 @@ public final class FrameWriter {
         return out.append("}}}}").done();
     }
 
-    public static ItemFrame messageFrame(String group, MessageView message) {
+    public static ItemFrame message(String group, MessageView message) {
         Text out = start(Texts.CHATS, group, 600);
         out.append(",\"chat\":{\"id\":");
         string(out, message.id());

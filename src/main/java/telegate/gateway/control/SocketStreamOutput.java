@@ -18,12 +18,12 @@ public final class SocketStreamOutput implements StreamOutput {
 
     @Override
     public void member(String group, UserView user, Runnable onDelivered) throws Cancelled {
-        send(FrameWriter.memberFrame(group, user), onDelivered);
+        send(FrameWriter.member(group, user), onDelivered);
     }
 
     @Override
     public void message(String group, MessageView message, Runnable onDelivered) throws Cancelled {
-        send(FrameWriter.messageFrame(group, message), onDelivered);
+        send(FrameWriter.message(group, message), onDelivered);
     }
 
     private void send(FrameWriter.ItemFrame frame, Runnable onDelivered) throws Cancelled {

@@ -29,8 +29,7 @@ import telegate.telegram.control.TelegramUnreachable;
 public class Harvest {
 
     /** Waits up to this long are taken silently; longer ones are announced. */
-    /** Flood waits longer than this are announced to the client ({@code waiting}, PROTOCOL.md 2.7). */
-    public static final int ANNOUNCED_WAIT_SECONDS = 2;
+    static final int ANNOUNCED_WAIT_SECONDS = 2;
 
     @Inject
     Cursors cursors;
@@ -99,7 +98,8 @@ public class Harvest {
         return new StreamResult(counts, List.of(), !out.isCancelled());
     }
 
-    private static FloodControl.Listener announce(StreamOutput out) {
+    /** Tells a stream's client of flood waits long enough to notice (PROTOCOL.md 2.7). */
+    public static FloodControl.Listener announce(StreamOutput out) {
         return seconds -> {
             if (seconds > ANNOUNCED_WAIT_SECONDS) {
                 out.waiting(seconds);

@@ -49,14 +49,18 @@ public class TelegateMetrics {
 
     /** A {@code users} or {@code chats} stream ended (completed, cancelled or cut). */
     public void streamEnded(String event, Duration took) {
-        streamTimers.computeIfAbsent(tagOf(event), e -> registry.timer(Metadata.builder().withName(STREAM_DURATION)
-                .withUnit(MetricUnits.SECONDS).withDescription("How long users and chats streams took, from the ack to the last frame").build(),
-                new Tag("event", e))).update(took);
+        streamTimers.computeIfAbsent(tagOf(event), this::streamTimerFor).update(took);
     }
 
     /** A value read when the metrics are read. */
     public void gauge(String name, String description, Supplier<? extends Number> value) {
         registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value);
+    }
+
+    private Timer streamTimerFor(String event) {
+        return registry.timer(Metadata.builder().withName(STREAM_DURATION).withUnit(MetricUnits.SECONDS)
+                .withDescription("How long users and chats streams took, from the ack to the last frame").build(),
+                new Tag("event", event));
     }
 
     private EventCounters countersFor(String event) {
