@@ -55,8 +55,8 @@ class BundleIT {
         try (BundleServer first = BundleServer.start(data, env("TELEGATE_BOOTSTRAP_API_KEY", KEY,
                 "TELEGATE_ADMIN_TOKEN", adminToken), "restart-1.log")) {
             String product = System.getProperty("it.bundle.db.url") != null ? "PostgreSQL" : "H2";
-            assertThat(Http.get(first.http().resolve("health/ready"), null).body())
-                    .as("the database this run is meant for").contains("\"product\":\"" + product + "\"");
+            assertThat(Health.ready(first.http()).data("database", "product"))
+                    .as("the database this run is meant for").isEqualTo(product);
             try (WsClient client = WsClient.connect(first.ws())) {
                 client.send("login", login(KEY));
                 assertThat(client.nextData().getString("message")).isEqualTo("send phone number");

@@ -198,19 +198,14 @@ class OperatorIT {
 
     @Test
     void readinessAndLivenessReportTheirChecks() {
-        var ready = Http.get(server.http().resolve("health/ready"), null);
-        assertThat(ready.statusCode()).isEqualTo(200);
-        JsonObject readiness = (JsonObject) Http.json(ready.body());
-        assertThat(readiness.getString("status")).isEqualTo("UP");
-        assertThat(check(readiness, "database").getJsonObject("data").getString("product")).isEqualTo("H2");
-        assertThat(check(readiness, "telegram").getJsonObject("data").getString("backend")).isEqualTo("emulated");
+        Health ready = Health.ready(server.http());
+        assertThat(ready.status()).isEqualTo("UP");
+        assertThat(ready.data("database", "product")).isEqualTo("H2");
+        assertThat(ready.data("telegram", "backend")).isEqualTo("emulated");
 
-        var live = Http.get(server.http().resolve("health/live"), null);
-        assertThat(live.statusCode()).isEqualTo(200);
-        JsonObject liveness = (JsonObject) Http.json(live.body());
-        assertThat(check(liveness, "cursor-checkpoints").getString("status")).isEqualTo("UP");
-        assertThat(Integer.parseInt(check(liveness, "cursor-checkpoints").getJsonObject("data")
-                .getString("secondsAgo"))).isLessThan(5);
+        Health live = Health.live(server.http());
+        assertThat(live.check("cursor-checkpoints").getString("status")).isEqualTo("UP");
+        assertThat(Integer.parseInt(live.data("cursor-checkpoints", "secondsAgo"))).isLessThan(5);
     }
 
     @Test
@@ -264,12 +259,6 @@ class OperatorIT {
         // the browser tests may keep sockets of their own open: back to what was open before this test
         waitFor(() -> Metrics.read(server.http()).value("telegate_connections_open")
                 <= before.value("telegate_connections_open"));
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> check.getString("name").equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
     }
 
     private void connect(String key) {

@@ -270,19 +270,12 @@ class TdlibNativeIT {
         }
     }
 
-    /**
-     * /health/ready's check of that name as "STATUS backend [reason]", after checking that the
-     * whole answer is 200 when every check is up and 503 otherwise.
-     */
+    /** /health/ready's check of that name as "STATUS backend [reason]". */
     private static String readiness(BundleServer server, String name) {
-        var response = Http.get(server.http().resolve("health/ready"), null);
-        JsonObject health = parse(response.body());
-        assertThat(response.statusCode()).isEqualTo(health.getString("status").equals("UP") ? 200 : 503);
-        JsonObject check = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow();
-        JsonObject data = check.getJsonObject("data");
-        return (check.getString("status") + " " + data.getString("backend") + " "
-                + data.getString("reason", "")).trim();
+        Health ready = Health.ready(server.http());
+        String reason = ready.data(name, "reason");
+        return ready.check(name).getString("status") + " " + ready.data(name, "backend")
+                + (reason == null ? "" : " " + reason);
     }
 
     private static JsonObject parse(String text) {
