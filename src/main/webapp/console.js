@@ -499,6 +499,7 @@
       counts: Object.create(null),
       state: 'streaming',
       acked: false,
+      requested: false,     // the users/chats frame has been sent
       requestedAt: performance.now(),
       endedAt: 0,
       waiting: null,        // {seconds, until}
@@ -643,6 +644,7 @@
           : { group: names.map(function (n) { return { name: n, status: mode }; }), status: mode };
         stream.requestedAt = performance.now();
         send({ event: kind, data: data });
+        stream.requested = true;
       }
     }).catch(function (e) {
       showActionError(e);
@@ -660,7 +662,7 @@
     }
     s.cancelWanted = true;
     renderNow();
-    if (s.requestedAt) {
+    if (s.requested) {
       // the server takes a cancel for a stream still being requested too: it stops before its first item
       sendCancel();
     }
