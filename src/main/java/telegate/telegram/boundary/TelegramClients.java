@@ -95,6 +95,7 @@ public class TelegramClients {
     private String unavailableReason = NOT_AVAILABLE;
     private EmulatedTelegram emulator;
     private TdReceiver receiver;
+    private volatile boolean stopping;
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
@@ -151,6 +152,11 @@ public class TelegramClients {
 
     public boolean available() {
         return td != null;
+    }
+
+    /** Whether the receive loop every account depends on still runs (true while there is none to run). */
+    public boolean receiveLoopRunning() {
+        return receiver == null || receiver.isRunning() || stopping;
     }
 
     /** Requests and flood waits of all clients since start, for metrics. */
@@ -252,6 +258,7 @@ public class TelegramClients {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         List<TdClient> open = List.copyOf(byOwner.values());
         open.forEach(client -> client.send(Json.createObjectBuilder().add("@type", "close").build()));
         open.forEach(client -> client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT));
