@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
@@ -25,6 +26,7 @@ import telegate.gateway.control.Inbound;
 import telegate.gateway.control.Outbox;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.platform.control.Logs;
 
 /**
  * Routes each frame of a connection to what answers it. Every request joins the
@@ -59,7 +61,14 @@ public class Protocol {
     @ConfigProperty(name = "telegate.connections.per.address", defaultValue = "500")
     int connectionsPerAddress;
 
+    /** A send that makes no progress for this long (its client reads nothing) closes the connection. */
+    @Inject
+    @ConfigProperty(name = "telegate.stalled.client.seconds", defaultValue = "120")
+    int stalledClientSeconds;
+
     private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logs.of(Protocol.class);
+
     private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
 
     /** Requests block on Telegram and on slow clients: a thread each while they run, none kept idle long. */
@@ -71,6 +80,18 @@ public class Protocol {
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
                 () -> openConnections.stream().filter(Connection::isVerified).count());
+        scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Connections whose client has read nothing for the stall limit while a frame waited: their thread is freed. */
+    private void closeStalled() {
+        long limit = TimeUnit.SECONDS.toNanos(stalledClientSeconds);
+        for (Connection connection : openConnections) {
+            if (connection.outbox().stallIfSendingLongerThan(limit)) {
+                LOG.info(() -> "Closing a connection from " + connection.remoteAddress() + ": its client read nothing for "
+                        + stalledClientSeconds + " s");
+            }
+        }
     }
 
     /** Made at start-up, so the connection gauges exist before the first connection. */

@@ -15,13 +15,24 @@ import telegate.platform.control.Logs;
 
 /**
  * The frames of one connection, sent with the container's asynchronous send and at
- * most {@value #WINDOW} in flight: a slow client makes {@link #send} wait instead of
- * piling frames up on the heap. Delivery callbacks run in send order, and none runs
- * after a frame was lost, so a cursor never moves past a frame the client missed.
+ * most {@value #WINDOW} frames and {@value #WINDOW_BYTES} bytes in flight: a slow
+ * client makes {@link #send} wait instead of piling frames up on the heap. Delivery
+ * callbacks run in send order, and none runs after a frame was lost, so a cursor
+ * never moves past a frame the client missed.
+ *
+ * <p>"Delivered" means written to the socket: the server runs Grizzly's HTTP output
+ * in blocking mode ({@code org.glassfish.grizzly.http.io.OutputBuffer.isBlocking},
+ * server-config/system.properties), so the container completes a send once the
+ * kernel has taken its bytes, never while they wait in a queue of the server's.
+ * A send that makes no progress for the stall limit (a client that reads nothing)
+ * is ended by {@link #stallIfSendingLongerThan}: the waiting sender is interrupted,
+ * which makes the blocked write fail at once, and the connection is closed.
  */
 public final class Outbox {
 
     static final int WINDOW = 64;
+    /** Bytes in flight at most (a frame larger than this goes alone). */
+    static final int WINDOW_BYTES = 256 * 1024;
     private static final Logger LOG = Logs.of(Outbox.class);
     private static final long DRAIN_WAIT_SECONDS = 30;
     private static final int CLOSE_REASON_MAX_BYTES = 123;
@@ -41,6 +52,12 @@ public final class Outbox {
     private final Session session;
     private final FrameMeter meter;
     private final Semaphore window = new Semaphore(WINDOW);
+    private final Semaphore windowBytes = new Semaphore(WINDOW_BYTES);
+    private final Object stallLock = new Object();
+    /** The thread inside the container's send, and since when (System.nanoTime); null while none is. */
+    private Thread sender;
+    private long sendingSince;
+    private volatile boolean stalled;
     private final ArrayDeque<Slot> inFlight = new ArrayDeque<>();
     private volatile boolean broken;
     private long idleTimeout;
@@ -49,6 +66,7 @@ public final class Outbox {
         private final Runnable onDelivered;
         private final String event;
         private final int bytes;
+        private final int permits;
         private boolean done;
         private boolean ok;
 
@@ -56,6 +74,7 @@ public final class Outbox {
             this.onDelivered = onDelivered;
             this.event = event;
             this.bytes = bytes;
+            this.permits = Math.min(Math.max(bytes, 1), WINDOW_BYTES);
         }
     }
 
@@ -91,25 +110,68 @@ public final class Outbox {
      * size in UTF-8 the writer counted, like {@link #send(Frame, Runnable)}.
      */
     public boolean sendText(String event, String frame, int bytes, Runnable onDelivered) {
-        if (!acquire()) {
+        Slot slot = new Slot(onDelivered, event, bytes);
+        if (!acquire(slot)) {
             return false;
         }
-        Slot slot = new Slot(onDelivered, event, bytes);
         synchronized (inFlight) {
             inFlight.add(slot);
         }
         Thread thread = Thread.currentThread();
         ClassLoader application = thread.getContextClassLoader();
         thread.setContextClassLoader(LEAN_LOADER);
+        synchronized (stallLock) {
+            sender = thread;
+            sendingSince = System.nanoTime();
+        }
+        boolean handedOver = true;
         try {
             session.getAsyncRemote().sendText(frame, result -> complete(slot, result.isOK()));
         } catch (RuntimeException e) {
             complete(slot, false);
-            return false;
+            handedOver = false;
         } finally {
+            synchronized (stallLock) {
+                sender = null;
+            }
             thread.setContextClassLoader(application);
         }
-        return true;
+        if (stalled) {
+            closeStalled();
+            return false;
+        }
+        return handedOver;
+    }
+
+    /**
+     * Ends a send that has made no progress for {@code limitNanos}: its client has read
+     * nothing for that long. The sender is interrupted (its blocked write then fails at
+     * once), no later frame counts as delivered, and the sender closes the connection.
+     * @return whether this connection was found stalled now
+     */
+    public boolean stallIfSendingLongerThan(long limitNanos) {
+        synchronized (stallLock) {
+            if (sender == null || stalled || System.nanoTime() - sendingSince < limitNanos) {
+                return false;
+            }
+            stalled = true;
+            broken = true;
+            sender.interrupt();
+            return true;
+        }
+    }
+
+    public boolean isStalled() {
+        return stalled;
+    }
+
+    /** On the stalled sender's thread, its interrupt still set: the close frame's write fails at once too. */
+    private void closeStalled() {
+        try {
+            close(CloseReason.CloseCodes.VIOLATED_POLICY, Texts.CLIENT_NOT_READING);
+        } finally {
+            Thread.interrupted(); // the watchdog's interrupt was for the blocked write only
+        }
     }
 
     /**
@@ -131,11 +193,17 @@ public final class Outbox {
         idleTimeout = 0;
     }
 
-    private boolean acquire() {
+    private boolean acquire(Slot slot) {
         try {
             while (!broken) {
                 if (window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-                    return true;
+                    while (!broken) {
+                        if (windowBytes.tryAcquire(slot.permits, 100, TimeUnit.MILLISECONDS)) {
+                            return true;
+                        }
+                    }
+                    window.release();
+                    return false;
                 }
             }
         } catch (InterruptedException e) {
@@ -148,7 +216,9 @@ public final class Outbox {
         try {
             completeInOrder(slot, ok);
         } finally {
-            window.release(); // whatever a callback did: a lost permit would stall this connection for good
+            // whatever a callback did: a lost permit would stall this connection for good
+            windowBytes.release(slot.permits);
+            window.release();
         }
     }
 

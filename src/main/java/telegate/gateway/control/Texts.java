@@ -57,6 +57,7 @@ public final class Texts {
     // close reasons of the abuse limits (PROTOCOL.md 2.6 and their operators' settings)
     public static final String TOO_MANY_CONNECTIONS = "too many connections";
     public static final String LOGIN_TIMEOUT = "login timeout";
+    public static final String CLIENT_NOT_READING = "client not reading";
 
     private Texts() {
     }
