@@ -1,21 +1,34 @@
 package telegate.access.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import telegate.access.control.KeySecrets;
 import telegate.access.entity.ApiKey;
 import telegate.access.entity.Client;
 
-/** API keys: checking one, making, listing and revoking them. */
+/**
+ * API keys: checking one, making, listing and revoking them. Checks only read, so any
+ * number of logins with one key run side by side; their use is recorded by
+ * {@link KeyUsage}, coalesced, off the login's path.
+ */
 @Stateless
 public class ApiKeys {
 
     @PersistenceContext(unitName = "telegate")
     EntityManager em;
+
+    @Inject
+    KeyUsage usage;
+
+    @Inject
+    Event<KeyRevoked> revocations;
 
     /** Who a key let in: its client, and the key itself (to notice a later revocation). */
     public record Holder(long clientId, long keyId) {
@@ -26,19 +39,25 @@ public class ApiKeys {
         if (secret == null || secret.isBlank() || secret.length() > 512) {
             return Optional.empty();
         }
-        List<ApiKey> found = em.createNamedQuery(ApiKey.BY_HASH, ApiKey.class)
+        List<Object[]> found = em.createNamedQuery(ApiKey.HOLDER_BY_HASH, Object[].class)
                 .setParameter("hash", KeySecrets.hash(secret))
                 .getResultList();
-        return found.stream().filter(ApiKey::isUsable).findFirst().map(key -> {
-            key.usedAt(Instant.now());
-            return new Holder(key.getClient().getId(), key.getId());
+        return found.stream().findFirst().map(row -> {
+            Holder holder = new Holder(((Number) row[1]).longValue(), ((Number) row[0]).longValue());
+            usage.used(holder.keyId());
+            return holder;
         });
     }
 
     /** Whether a key still exists and is not revoked. */
     public boolean isUsable(long keyId) {
-        ApiKey key = em.find(ApiKey.class, keyId);
-        return key != null && key.isUsable();
+        return em.createNamedQuery(ApiKey.USABLE_COUNT, Long.class).setParameter("id", keyId).getSingleResult() > 0;
+    }
+
+    /** Records when keys were last used (one statement per key). */
+    public void markUsed(Map<Long, Instant> lastUses) {
+        lastUses.forEach((keyId, when) -> em.createNamedQuery(ApiKey.MARK_USED).setParameter("id", keyId)
+                .setParameter("when", when).executeUpdate());
     }
 
     public boolean none() {
@@ -71,6 +90,8 @@ public class ApiKeys {
             return Optional.empty();
         }
         key.revokeAt(Instant.now());
+        em.flush();
+        revocations.fire(new KeyRevoked(id));
         return Optional.of(KeyView.of(key));
     }
 

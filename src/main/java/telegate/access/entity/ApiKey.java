@@ -18,11 +18,20 @@ import java.util.Objects;
 @NamedQuery(name = ApiKey.BY_HASH, query = "SELECT k FROM ApiKey k WHERE k.hash = :hash")
 @NamedQuery(name = ApiKey.ALL, query = "SELECT k FROM ApiKey k ORDER BY k.id")
 @NamedQuery(name = ApiKey.COUNT, query = "SELECT COUNT(k) FROM ApiKey k")
+@NamedQuery(name = ApiKey.HOLDER_BY_HASH,
+        query = "SELECT k.id, k.client.id FROM ApiKey k WHERE k.hash = :hash AND k.revoked IS NULL")
+@NamedQuery(name = ApiKey.USABLE_COUNT, query = "SELECT COUNT(k) FROM ApiKey k WHERE k.id = :id AND k.revoked IS NULL")
+@NamedQuery(name = ApiKey.MARK_USED,
+        query = "UPDATE ApiKey k SET k.lastUsed = :when WHERE k.id = :id AND (k.lastUsed IS NULL OR k.lastUsed < :when)")
 public class ApiKey {
 
     public static final String BY_HASH = "ApiKey.byHash";
     public static final String ALL = "ApiKey.all";
     public static final String COUNT = "ApiKey.count";
+    /** A usable key's id and client id, read without loading (and so without locking) the entity. */
+    public static final String HOLDER_BY_HASH = "ApiKey.holderByHash";
+    public static final String USABLE_COUNT = "ApiKey.usableCount";
+    public static final String MARK_USED = "ApiKey.markUsed";
 
     @Id
     // a table, not a database sequence: portable, and H2 2.x rejects IDENTITY DDL
@@ -60,10 +69,6 @@ public class ApiKey {
 
     public boolean isUsable() {
         return revoked == null;
-    }
-
-    public void usedAt(Instant when) {
-        lastUsed = when;
     }
 
     public void revokeAt(Instant when) {

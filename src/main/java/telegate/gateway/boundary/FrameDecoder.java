@@ -1,6 +1,6 @@
 package telegate.gateway.boundary;
 
-import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -18,6 +18,9 @@ public class FrameDecoder implements Decoder.Text<Inbound> {
 
     /** The protocol nests four levels at most; a parser recursing into thousands would overflow its stack. */
     static final int MAX_DEPTH = 32;
+    /** Ids and codes are at most 20 digits; anything far longer is noise. */
+    static final int MAX_NUMBER_CHARS = 100;
+    static final int MAX_NUMBER_SCALE = 100;
 
     @Override
     public Inbound decode(String text) {
@@ -27,10 +30,13 @@ public class FrameDecoder implements Decoder.Text<Inbound> {
         JsonValue value;
         try (JsonReader reader = JsonP.reader(text)) {
             value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (RuntimeException e) { // JsonException, and what a number beyond BigDecimal's range throws
             return Inbound.MALFORMED;
         }
         if (!(value instanceof JsonObject object) || !(object.get("event") instanceof JsonString event)) {
+            return Inbound.MALFORMED;
+        }
+        if (hasUnusableNumber(object)) {
             return Inbound.MALFORMED;
         }
         if (mayEscapeSurrogates(text) && hasLoneSurrogate(object)) {
@@ -49,6 +55,29 @@ public class FrameDecoder implements Decoder.Text<Inbound> {
                 return true;
             }
             at = text.indexOf("\\u", at + 2);
+        }
+        return false;
+    }
+
+    /**
+     * A number anywhere in the value that no request could mean and that would cost or
+     * fail when read: over {@value #MAX_NUMBER_CHARS} characters, or with an exponent past
+     * {@value #MAX_NUMBER_SCALE} (1e2147483648 parses, but fails or explodes when printed).
+     */
+    static boolean hasUnusableNumber(JsonValue value) {
+        if (value instanceof JsonNumber number) {
+            try {
+                return number.toString().length() > MAX_NUMBER_CHARS
+                        || Math.abs((long) number.bigDecimalValue().scale()) > MAX_NUMBER_SCALE;
+            } catch (RuntimeException e) {
+                return true;
+            }
+        }
+        if (value instanceof JsonObject object) {
+            return object.values().stream().anyMatch(FrameDecoder::hasUnusableNumber);
+        }
+        if (value instanceof jakarta.json.JsonArray array) {
+            return array.stream().anyMatch(FrameDecoder::hasUnusableNumber);
         }
         return false;
     }

@@ -15,7 +15,7 @@ import telegate.access.boundary.ApiKeys;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
-import telegate.gateway.control.LoginThrottle;
+import telegate.access.control.LoginThrottle;
 import telegate.gateway.control.Texts;
 import telegate.telegram.boundary.LoginOutcome;
 import telegate.telegram.boundary.TelegramLogin;

@@ -8,6 +8,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
@@ -20,12 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.access.boundary.KeyRevoked;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
 import telegate.gateway.control.Outbox;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.platform.boundary.ClientNetwork;
 import telegate.platform.control.Logs;
 
 /**
@@ -44,6 +47,9 @@ public class Protocol {
 
     @Inject
     TelegateMetrics metrics;
+
+    @Inject
+    ClientNetwork network;
 
     @Resource
     ManagedThreadFactory threads;
@@ -104,10 +110,21 @@ public class Protocol {
         executor.shutdownNow();
     }
 
-    /** A new connection: refused beyond the per-address limit, closed if it does not log in in time. */
+    /**
+     * A new connection: refused from a browser origin not allowed, beyond the per-address
+     * limit, and closed if it does not log in in time.
+     */
     public Connection open(Session session) {
-        Connection connection = new Connection(new Outbox(session, metrics::framesSent), RemoteAddress.of(session),
-                executor);
+        Connection connection = new Connection(new Outbox(session, metrics::framesSent),
+                RemoteAddress.of(session, network.trustedProxies()), executor);
+        Map<String, Object> handshake = session.getUserProperties();
+        if (!network.allowsOrigin((String) handshake.get(HandshakeHeaders.ORIGIN),
+                (String) handshake.get(HandshakeHeaders.HOST))) {
+            LOG.info(() -> "Refused a connection from " + connection.remoteAddress() + ": origin "
+                    + handshake.get(HandshakeHeaders.ORIGIN) + " is not allowed");
+            connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.ORIGIN_NOT_ALLOWED);
+            return connection;
+        }
         AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
         if (open.incrementAndGet() > connectionsPerAddress) {
             open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
@@ -124,12 +141,31 @@ public class Protocol {
         return connection;
     }
 
+    /** A revoked key's connections end within a second, running streams included (1008 {@code unauthorized}). */
+    void keyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
+        for (Connection connection : openConnections) {
+            if (connection.isVerified() && connection.keyId() == revoked.keyId()) {
+                connection.outbox().markClosed(); // the stream stops at its next frame
+                // closed off the caller's thread: a client that does not read must not hold the admin request
+                scheduler.execute(() -> connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED));
+                LOG.info(() -> "Closing a connection from " + connection.remoteAddress() + ": its API key "
+                        + revoked.keyId() + " was revoked");
+            }
+        }
+    }
+
     public void closed(Connection connection) {
         openConnections.remove(connection);
         if (connection.closed()) {
             openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
                     open.decrementAndGet() <= 0 ? null : open);
         }
+    }
+
+    /** A binary frame: the connection closes with 1003, after whatever it asked before (closed off Tyrus's thread). */
+    public void binaryFrame(Connection connection) {
+        connection.outbox().markClosed();
+        scheduler.execute(() -> connection.outbox().close(CloseCodes.CANNOT_ACCEPT, Texts.BINARY_NOT_ACCEPTED));
     }
 
     public void handle(Connection connection, Inbound request) {

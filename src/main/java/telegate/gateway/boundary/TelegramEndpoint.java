@@ -8,6 +8,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import telegate.gateway.control.Connection;
@@ -15,7 +16,8 @@ import telegate.gateway.control.Inbound;
 import telegate.platform.control.Logs;
 
 /** {@code ws://HOST:8000/ws/telegram/}: decodes, hands the request on, and nothing else. */
-@ServerEndpoint(value = "/ws/telegram/", decoders = FrameDecoder.class, encoders = FrameEncoder.class)
+@ServerEndpoint(value = "/ws/telegram/", decoders = FrameDecoder.class, encoders = FrameEncoder.class,
+        configurator = HandshakeHeaders.class)
 public class TelegramEndpoint {
 
     /** PROTOCOL.md 2.6: a text frame over 64 KiB closes the socket with 1009. */
@@ -35,6 +37,12 @@ public class TelegramEndpoint {
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void message(Inbound request) {
         protocol.handle(connection, request);
+    }
+
+    /** Binary frames are no part of the protocol: closed with 1003 (RFC 6455, a type it cannot accept). */
+    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
+    public void binary(ByteBuffer frame) {
+        protocol.binaryFrame(connection);
     }
 
     @OnClose

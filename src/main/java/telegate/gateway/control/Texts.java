@@ -58,6 +58,8 @@ public final class Texts {
     public static final String TOO_MANY_CONNECTIONS = "too many connections";
     public static final String LOGIN_TIMEOUT = "login timeout";
     public static final String CLIENT_NOT_READING = "client not reading";
+    public static final String BINARY_NOT_ACCEPTED = "binary frames are not accepted";
+    public static final String ORIGIN_NOT_ALLOWED = "origin not allowed";
 
     private Texts() {
     }

@@ -48,4 +48,24 @@ class FrameDecoderTest {
         assertThat(decoder.decode("{\"event\":\"x\"").isMalformed()).isTrue();
         assertThat(decoder.decode("").isMalformed()).isTrue();
     }
+
+    @Test
+    void numbersNoRequestCouldMeanAreMalformed() {
+        assertThat(decoder.decode("{\"event\":\"login\",\"data\":{\"apiKey\":1e2147483648}}").isMalformed()).isTrue();
+        assertThat(decoder.decode("{\"event\":\"login\",\"data\":{\"apiKey\":1e-2147483648}}").isMalformed()).isTrue();
+        assertThat(decoder.decode("{\"event\":\"login\",\"data\":{\"apiKey\":1e999}}").isMalformed()).isTrue();
+        assertThat(decoder.decode("{\"event\":\"login\",\"data\":{\"apiKey\":" + "9".repeat(1200) + "}}")
+                .isMalformed()).isTrue();
+        assertThat(decoder.decode("{\"event\":\"x\",\"data\":{\"a\":[{\"b\":" + "1".repeat(101) + "}]}}").isMalformed())
+                .isTrue();
+    }
+
+    @Test
+    void numbersOfRealRequestsStillDecode() {
+        Inbound code = decoder.decode("{\"event\":\"telegram login\",\"data\":{\"code\":12345}}");
+        assertThat(code.isMalformed()).isFalse();
+        assertThat(code.dataObject().getJsonNumber("code").toString()).isEqualTo("12345");
+        assertThat(decoder.decode("{\"event\":\"x\",\"data\":{\"id\":-1001000000001,\"f\":1.5e10}}").isMalformed())
+                .isFalse();
+    }
 }

@@ -1,4 +1,4 @@
-package telegate.gateway.control;
+package telegate.access.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +94,48 @@ class LoginThrottleTest {
         strict.failed(ADDRESS);
 
         assertThat(strict.isBlocked(ADDRESS)).isTrue();
+    }
+
+    @Test
+    void neighboursInOneIpv4SlashTwentyFourShareTheLimit() {
+        for (int host = 3; host <= 23; host++) {
+            throttle.failed("203.0.113." + host);
+        }
+
+        assertThat(throttle.isBlocked("203.0.113.200")).as("never failed itself, but its /24 did").isTrue();
+        assertThat(throttle.isBlocked("203.0.114.1")).isFalse();
+    }
+
+    @Test
+    void neighboursInOneIpv6SlashSixtyFourShareTheLimit() {
+        for (int host = 1; host <= 21; host++) {
+            throttle.failed("2001:db8:1:2::" + Integer.toHexString(host));
+        }
+
+        assertThat(throttle.isBlocked("2001:db8:1:2:ffff::9")).isTrue();
+        assertThat(throttle.isBlocked("[2001:db8:1:2::77]")).isTrue();
+        assertThat(throttle.isBlocked("2001:db8:1:3::1")).isFalse();
+    }
+
+    @Test
+    void everyLoopbackAddressIsOneHost() {
+        for (int i = 0; i < 21; i++) {
+            throttle.failed("127.0.0.1");
+        }
+
+        assertThat(throttle.isBlocked("::1")).isTrue();
+        assertThat(throttle.isBlocked("127.0.0.9")).isTrue();
+        assertThat(throttle.isBlocked("::ffff:127.0.0.1")).isTrue();
+    }
+
+    @Test
+    void namesAreNeverLookedUpAndCountAsThemselves() {
+        for (int i = 0; i < 21; i++) {
+            throttle.failed("unknown");
+        }
+
+        assertThat(throttle.isBlocked("unknown")).isTrue();
+        assertThat(throttle.isBlocked("localhost")).isFalse();
     }
 
     /** {@code count} failures from {@link #ADDRESS}, {@code gap} apart; the clock ends at the last one. */

@@ -1,15 +1,18 @@
-package telegate.gateway.control;
+package telegate.access.control;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import telegate.platform.control.IpAddresses;
 
 /**
  * Brute-force limit of PROTOCOL.md 2.6: a remote address with more than
  * {@value #LIMIT} failed logins in a minute gets {@code unauthorized} without a key
- * check until that minute has passed.
+ * check until that minute has passed. Failures count for the address and for its
+ * network as well ({@link IpAddresses#groups}: IPv4 /24, IPv6 /64, loopback as one
+ * host), so moving to a neighbouring address gains nothing.
  */
 public final class LoginThrottle {
 
@@ -32,17 +35,25 @@ public final class LoginThrottle {
     }
 
     public boolean isBlocked(String address) {
-        ArrayDeque<Long> times = failures.get(address);
-        if (times == null) {
-            return false;
+        for (String group : IpAddresses.groups(address)) {
+            ArrayDeque<Long> times = failures.get(group);
+            if (times != null) {
+                synchronized (times) {
+                    forgetOld(times);
+                    if (times.size() > limit) {
+                        return true;
+                    }
+                }
+            }
         }
-        synchronized (times) {
-            forgetOld(times);
-            return times.size() > limit;
-        }
+        return false;
     }
 
     public void failed(String address) {
+        IpAddresses.groups(address).forEach(this::failedIn);
+    }
+
+    private void failedIn(String group) {
         if (failures.size() > MAX_ADDRESSES) {
             failures.entrySet().removeIf(entry -> {
                 synchronized (entry.getValue()) {
@@ -51,7 +62,7 @@ public final class LoginThrottle {
                 }
             });
         }
-        ArrayDeque<Long> times = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
+        ArrayDeque<Long> times = failures.computeIfAbsent(group, a -> new ArrayDeque<>());
         synchronized (times) {
             forgetOld(times);
             times.add(clock.millis());
