@@ -114,6 +114,24 @@ final class BundleServer implements AutoCloseable {
         return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
     }
 
+    /** Runs a full garbage collection in the server (jcmd), so the used heap read next is what is live. */
+    void collectGarbage() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IllegalStateException("jcmd GC.run did not succeed");
+        }
+    }
+
+    /** The server's heap by class (jcmd GC.class_histogram) into a file, to find what holds memory. */
+    void histogram(Path file) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), "GC.class_histogram").redirectErrorStream(true)
+                .redirectOutput(file.toFile()).start();
+        jcmd.waitFor(60, TimeUnit.SECONDS);
+    }
+
     /** A normal stop (SIGTERM): shutdown hooks run. */
     void stop() throws InterruptedException {
         process.destroy();

@@ -32,9 +32,11 @@ public final class WsClient implements AutoCloseable {
     private final WebSocket socket;
     private volatile Close close;
 
-    private WsClient(URI uri, HttpClient http) {
+    private WsClient(URI uri, HttpClient http, java.util.Map<String, String> headers) {
         StringBuilder partial = new StringBuilder();
-        socket = http.newWebSocketBuilder().connectTimeout(WAIT)
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
+        headers.forEach(builder::header);
+        socket = builder
                 .buildAsync(uri, new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -64,12 +66,17 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(URI uri) {
-        return new WsClient(uri, HttpClient.newHttpClient());
+        return new WsClient(uri, HttpClient.newHttpClient(), java.util.Map.of());
+    }
+
+    /** With extra handshake headers (X-Forwarded-For, Origin). */
+    public static WsClient connect(URI uri, java.util.Map<String, String> headers) {
+        return new WsClient(uri, HttpClient.newHttpClient(), headers);
     }
 
     /** Over a client of the caller's (for {@code wss://}, one that trusts the server's certificate). */
     public static WsClient connect(URI uri, HttpClient http) {
-        return new WsClient(uri, http);
+        return new WsClient(uri, http, java.util.Map.of());
     }
 
     /** Sends any text as it is (not checked against the protocol document). */

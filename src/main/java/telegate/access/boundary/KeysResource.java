@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
 import java.util.List;
 import telegate.access.control.KeySecrets;
 
@@ -27,9 +28,20 @@ public class KeysResource {
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     public Response create(NewKey request) {
         String label = request == null ? null : request.label();
-        Long clientId = request == null ? null : request.clientId();
+        BigDecimal requestedClient = request == null ? null : request.clientId();
         if (label != null && label.length() > 200) {
             return bad("label too long (200 characters at most)");
+        }
+        Long clientId = null;
+        if (requestedClient != null) {
+            try {
+                clientId = requestedClient.longValueExact(); // no silent wrap of 99999999999999999999999
+            } catch (ArithmeticException e) {
+                return bad("clientId must be a whole number from 1 to " + Long.MAX_VALUE);
+            }
+            if (clientId < 1) {
+                return bad("clientId must be a whole number from 1 to " + Long.MAX_VALUE);
+            }
         }
         try {
             ApiKeys.CreatedKey created = keys.create(KeySecrets.newSecret(), label, clientId);
@@ -59,6 +71,6 @@ public class KeysResource {
     }
 
     /** The body of a creation: an optional label, and the client to add the key to (a new client if absent). */
-    public record NewKey(String label, Long clientId) {
+    public record NewKey(String label, BigDecimal clientId) {
     }
 }

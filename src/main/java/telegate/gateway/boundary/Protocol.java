@@ -67,12 +67,19 @@ public class Protocol {
     @ConfigProperty(name = "telegate.connections.per.address", defaultValue = "500")
     int connectionsPerAddress;
 
+    /** Open connections in all, whoever opened them: beyond this a new one is closed at once (1013). */
+    @Inject
+    @ConfigProperty(name = "telegate.max.connections", defaultValue = "10000")
+    int maxConnections;
+
     /** A send that makes no progress for this long (its client reads nothing) closes the connection. */
     @Inject
     @ConfigProperty(name = "telegate.stalled.client.seconds", defaultValue = "120")
     int stalledClientSeconds;
 
     private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
+    /** Connections counted towards the limits (those refused at once are not). */
+    private final AtomicInteger admitted = new AtomicInteger();
     private static final Logger LOG = Logs.of(Protocol.class);
 
     private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
@@ -131,6 +138,12 @@ public class Protocol {
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.TOO_MANY_CONNECTIONS);
             return connection;
         }
+        if (admitted.incrementAndGet() > maxConnections) {
+            admitted.decrementAndGet();
+            open.decrementAndGet();
+            connection.outbox().close(CloseCodes.TRY_AGAIN_LATER, Texts.SERVER_BUSY);
+            return connection;
+        }
         connection.counted();
         openConnections.add(connection);
         scheduler.schedule(() -> {
@@ -157,6 +170,7 @@ public class Protocol {
     public void closed(Connection connection) {
         openConnections.remove(connection);
         if (connection.closed()) {
+            admitted.decrementAndGet();
             openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
                     open.decrementAndGet() <= 0 ? null : open);
         }

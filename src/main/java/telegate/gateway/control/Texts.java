@@ -60,6 +60,7 @@ public final class Texts {
     public static final String CLIENT_NOT_READING = "client not reading";
     public static final String BINARY_NOT_ACCEPTED = "binary frames are not accepted";
     public static final String ORIGIN_NOT_ALLOWED = "origin not allowed";
+    public static final String SERVER_BUSY = "server busy";
 
     private Texts() {
     }

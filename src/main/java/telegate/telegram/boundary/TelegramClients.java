@@ -26,6 +26,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.platform.control.PrivateFiles;
 import telegate.telegram.control.AuthorizationState;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
@@ -123,7 +124,7 @@ public class TelegramClients {
             // JNA unpacks its helper and the packaged library; keep that out of the home folder
             Path nativeDir = Path.of(dataDir, "native").toAbsolutePath();
             try {
-                Files.createDirectories(nativeDir);
+                PrivateFiles.createDirectories(nativeDir);
                 System.setProperty("jna.tmpdir", nativeDir.toString());
             } catch (IOException e) {
                 log.log(Level.WARNING, "Cannot create {0}: {1}", new Object[] {nativeDir, e.toString()});
@@ -207,6 +208,11 @@ public class TelegramClients {
         TdClient client = new TdClient(td, id, timeout(), totals);
         byTdId.put(id, client);
         Path database = databaseDirectory(owner);
+        try {
+            PrivateFiles.createDirectories(database); // before TDLib makes it, with whatever the umask allows
+        } catch (IOException e) {
+            log.log(Level.WARNING, "Cannot create {0}: {1}", new Object[] {database, e.toString()});
+        }
         client.send(Json.createObjectBuilder().add("@type", "setTdlibParameters")
                 .add("use_test_dc", false)
                 .add("database_directory", database.toString())

@@ -2,11 +2,11 @@ package telegate.telegram.emulator;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Set;
+import telegate.platform.control.PrivateFiles;
 
 /**
  * The login requests: TDLib's authorization state machine, with the accounts of
@@ -43,7 +43,7 @@ final class LoginRequests {
         Path path;
         try {
             path = Path.of(directory);
-            Files.createDirectories(path);
+            PrivateFiles.createDirectories(path);
         } catch (InvalidPathException | IOException e) {
             throw TdError.badRequest("Can't open database directory \"" + directory + "\"");
         }
