@@ -140,6 +140,11 @@ final class BundleServer implements AutoCloseable {
         }
     }
 
+    /** The process's exit code (143 after a clean stop by SIGTERM); fails while it runs. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** A crash (SIGKILL): nothing runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

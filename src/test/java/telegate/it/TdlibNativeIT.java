@@ -270,6 +270,43 @@ class TdlibNativeIT {
         }
     }
 
+    /**
+     * Ten stops (SIGTERM) on the tdlib backend, with and without API credentials, each
+     * after a login that made a TDLib client: every exit is the JVM's own (143), with no
+     * native crash and no hs_err file. TDLib's library stays mapped until the process
+     * ends and calls no Java code once the server has stopped.
+     */
+    @Test
+    void tenStopsOnTdlibEachExitCleanly(@TempDir Path work) throws Exception {
+        for (int cycle = 0; cycle < 10; cycle++) {
+            boolean credentials = cycle % 2 == 0;
+            java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of("TELEGATE_TELEGRAM", "tdlib",
+                    "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"));
+            if (credentials) {
+                env.putAll(Map.of("TELEGATE_API_ID", "12345", "TELEGATE_API_HASH", "0123456789abcdef0123456789abcdef",
+                        "TELEGATE_SESSION_KEY", "it-session-key"));
+            }
+            try (BundleServer server = BundleServer.start(work.resolve("data-" + cycle), env,
+                    "native-stop-" + cycle + ".log", List.of("-XX:ErrorFile=" + work.resolve("hs_err_pid%p.log")),
+                    null)) {
+                try (WsClient client = WsClient.connect(server.ws())) {
+                    client.send("login", login("native-it-key-0123456789"));
+                    assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                }
+                if (credentials) {
+                    assertThat(work.resolve("data-" + cycle).resolve("tdlib/client-1")).as("a TDLib client").exists();
+                }
+                server.stop();
+                assertThat(server.exitCode()).as("cycle %d (credentials: %s)", cycle, credentials).isEqualTo(143);
+                assertThat(server.log()).doesNotContain("SIGSEGV").doesNotContain("fatal error");
+            }
+            try (var files = Files.list(work)) {
+                assertThat(files.map(Path::getFileName).map(Path::toString))
+                        .as("crash files after cycle %d", cycle).noneMatch(name -> name.startsWith("hs_err"));
+            }
+        }
+    }
+
     /** /health/ready's check of that name as "STATUS backend [reason]". */
     private static String readiness(BundleServer server, String name) {
         Health ready = Health.ready(server.http());

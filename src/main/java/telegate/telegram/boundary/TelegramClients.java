@@ -53,6 +53,8 @@ public class TelegramClients {
     static final String NO_CREDENTIALS = "telegram api credentials not configured";
     private static final String VERSION = "0.1";
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    /** The loop waits at most half a second in td_receive, then sees it should stop. */
+    private static final Duration RECEIVE_LOOP_STOP_WAIT = Duration.ofSeconds(5);
 
     @Inject
     Logger log;
@@ -96,6 +98,9 @@ public class TelegramClients {
     private String unavailableReason = NOT_AVAILABLE;
     private EmulatedTelegram emulator;
     private TdReceiver receiver;
+    private Thread receiveThread;
+    /** The native library when loaded (with or without credentials), to detach from at shutdown. */
+    private NativeTdJson nativeTd;
     private volatile boolean stopping;
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
@@ -112,10 +117,10 @@ public class TelegramClients {
             return;
         }
         receiver = new TdReceiver(td, byTdId::get);
-        Thread thread = threads.newThread(receiver);
-        thread.setName("telegate-tdlib-receive");
-        thread.setDaemon(true);
-        thread.start();
+        receiveThread = threads.newThread(receiver);
+        receiveThread.setName("telegate-tdlib-receive");
+        receiveThread.setDaemon(true);
+        receiveThread.start();
     }
 
     /** Loads the native library; a failure is reported once and leaves the backend unavailable. */
@@ -132,6 +137,7 @@ public class TelegramClients {
         }
         try {
             NativeTdJson loaded = NativeTdJson.load(tdjsonPath.orElse(null), tdlibLogLevel);
+            nativeTd = loaded;
             log.info(() -> "Telegram backend: TDLib " + loaded.version() + " loaded from " + loaded.location());
             if (apiId.isEmpty() || apiId.get() <= 0 || apiHash.map(String::isBlank).orElse(true)) {
                 unavailableReason = NO_CREDENTIALS;
@@ -262,6 +268,11 @@ public class TelegramClients {
         deleteTree(databaseDirectory(owner));
     }
 
+    /**
+     * Closes every TDLib client, then stops the receive loop and waits for it to
+     * return, then detaches TDLib's log: the native library is never inside
+     * {@code td_receive}, nor calling into Java, while the JVM exits.
+     */
     @PreDestroy
     void stop() {
         stopping = true;
@@ -270,12 +281,27 @@ public class TelegramClients {
         open.forEach(client -> client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT));
         if (receiver != null) {
             receiver.stop();
+            awaitReceiveLoop();
+        }
+        if (nativeTd != null) {
+            nativeTd.detach();
         }
         if (emulator != null) {
             emulator.shutdown();
         }
         byOwner.clear();
         byTdId.clear();
+    }
+
+    private void awaitReceiveLoop() {
+        try {
+            receiveThread.join(RECEIVE_LOOP_STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (receiveThread.isAlive()) {
+            log.warning("The TDLib receive loop did not return within " + RECEIVE_LOOP_STOP_WAIT.toSeconds() + " s");
+        }
     }
 
     private void close(TdClient client) {

@@ -17,6 +17,9 @@ import telegate.telegram.control.TdJson;
 public final class NativeTdJson implements TdJson {
 
     private static final Logger LOG = Logs.of(NativeTdJson.class);
+    /** dlopen's flags (glibc, Linux): resolve symbols on first use; never unmap the library. */
+    private static final int RTLD_LAZY = 0x0001;
+    private static final int RTLD_NODELETE = 0x1000;
     private static final Logger TDLIB_LOG = Logger.getLogger("telegate.tdlib");
 
     /** Held for as long as TDLib may call it: JNA would otherwise let it be collected. */
@@ -38,7 +41,11 @@ public final class NativeTdJson implements TdJson {
      * @throws TdLibUnavailable naming what was tried, when the library cannot be loaded
      */
     public static NativeTdJson load(String path, int logVerbosity) throws TdLibUnavailable {
-        Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8");
+        // RTLD_NODELETE: once loaded, libtdjson stays mapped until the process ends. JNA lets go
+        // of it when the application is undeployed at shutdown, and a dlclose then unmapped
+        // code that libc's exit handlers still called: a SIGSEGV in the VM thread on stop.
+        Map<String, Object> options = Map.of(Library.OPTION_STRING_ENCODING, "UTF-8",
+                Library.OPTION_OPEN_FLAGS, RTLD_LAZY | RTLD_NODELETE);
         String tried = path == null || path.isBlank() ? "the packaged libtdjson.so (linux-x86-64)" : path;
         try {
             TdJsonLibrary library;
@@ -66,6 +73,19 @@ public final class NativeTdJson implements TdJson {
             // an older build without the callback: keep it quiet rather than on stdout
             library.td_execute("{\"@type\":\"setLogVerbosityLevel\",\"new_verbosity_level\":0}");
             LOG.warning("This TDLib build cannot forward its log; TDLib logging is off");
+        }
+    }
+
+    /**
+     * Stops TDLib calling into the JVM: its log callback is removed. Called at shutdown,
+     * once every client is closed and the receive loop has returned, so that nothing of
+     * TDLib runs Java code while the JVM exits.
+     */
+    public void detach() {
+        try {
+            library.td_set_log_message_callback(0, null);
+        } catch (UnsatisfiedLinkError e) {
+            // a build without the callback never had one set
         }
     }
 
