@@ -330,6 +330,21 @@ class ProtocolIT {
     // ---- 1.3 users, 2.2 completed
 
     @Test
+    void aChatNamedTwiceInOneRequestIsStreamedAndCountedOnce() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00002", "testgroup00002", "@testgroup00002")).nextData();
+            List<JsonObject> frames = client.untilCompleted("users");
+            assertThat(Frames.users(frames)).hasSize(20);
+            assertThat(last(frames).getJsonObject("data").getJsonObject("count").toString())
+                    .isEqualTo("{\"testgroup00002\":20}");
+            // chats, and a single name for group
+            client.send("chats", Json.createObjectBuilder().add("group", "testgroup00002").add("status", "").build());
+            assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+            assertThat(messageIds(client.untilCompleted("chats"))).hasSize(50).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void usersOfTwoGroupsThenCompletedWithCounts() {
         try (WsClient client = loggedIn()) {
             client.send("users", Frames.users("", "testgroup00001", "testgroup00002"));
@@ -367,6 +382,9 @@ class ProtocolIT {
                     "online|recently|lastWeek|lastMonth|longAgo|\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ")).isTrue());
             assertThat(users).allSatisfy(u -> assertThat(u.getString("joinedAt"))
                     .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+            assertThat(users).allSatisfy(u -> assertThat(u.isNull("phone") || u.getString("phone").matches(
+                    "\\+\\d{5,15}")).as("phone %s in international form", u.get("phone")).isTrue());
+            assertThat(users).anySatisfy(u -> assertThat(u.isNull("phone")).isFalse());
         }
     }
 

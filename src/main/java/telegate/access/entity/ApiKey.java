@@ -15,7 +15,6 @@ import java.util.Objects;
 /** An API key: only its SHA-256 hash and a short prefix to tell keys apart are kept. */
 @Entity
 @Table(name = "TG_API_KEY")
-@NamedQuery(name = ApiKey.BY_HASH, query = "SELECT k FROM ApiKey k WHERE k.hash = :hash")
 @NamedQuery(name = ApiKey.ALL, query = "SELECT k FROM ApiKey k ORDER BY k.id")
 @NamedQuery(name = ApiKey.COUNT, query = "SELECT COUNT(k) FROM ApiKey k")
 @NamedQuery(name = ApiKey.HOLDER_BY_HASH,
@@ -25,7 +24,6 @@ import java.util.Objects;
         query = "UPDATE ApiKey k SET k.lastUsed = :when WHERE k.id = :id AND (k.lastUsed IS NULL OR k.lastUsed < :when)")
 public class ApiKey {
 
-    public static final String BY_HASH = "ApiKey.byHash";
     public static final String ALL = "ApiKey.all";
     public static final String COUNT = "ApiKey.count";
     /** A usable key's id and client id, read without loading (and so without locking) the entity. */
@@ -65,10 +63,6 @@ public class ApiKey {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.label = label;
         this.created = Objects.requireNonNull(created, "created");
-    }
-
-    public boolean isUsable() {
-        return revoked == null;
     }
 
     public void revokeAt(Instant when) {

@@ -39,6 +39,8 @@ import telegate.platform.control.Logs;
 @ApplicationScoped
 public class Protocol {
 
+    private static final Logger LOG = Logs.of(Protocol.class);
+
     @Inject
     Logins logins;
 
@@ -80,7 +82,6 @@ public class Protocol {
     private final Map<String, AtomicInteger> openByAddress = new ConcurrentHashMap<>();
     /** Connections counted towards the limits (those refused at once are not). */
     private final AtomicInteger admitted = new AtomicInteger();
-    private static final Logger LOG = Logs.of(Protocol.class);
 
     private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
 
@@ -123,7 +124,7 @@ public class Protocol {
      */
     public Connection open(Session session) {
         Connection connection = new Connection(new Outbox(session, metrics::framesSent),
-                RemoteAddress.of(session, network.trustedProxies()), executor);
+                RemoteAddress.of(session, network), executor);
         Map<String, Object> handshake = session.getUserProperties();
         if (!network.allowsOrigin((String) handshake.get(HandshakeHeaders.ORIGIN),
                 (String) handshake.get(HandshakeHeaders.HOST))) {

@@ -2,7 +2,7 @@ package telegate.gateway.boundary;
 
 import jakarta.websocket.Session;
 import java.lang.reflect.Method;
-import telegate.platform.control.TrustedProxies;
+import telegate.platform.boundary.ClientNetwork;
 
 /**
  * The client's IP address, for the brute-force and connection limits. JSR-356 has
@@ -15,9 +15,9 @@ final class RemoteAddress {
     private RemoteAddress() {
     }
 
-    static String of(Session session, TrustedProxies proxies) {
+    static String of(Session session, ClientNetwork network) {
         Object forwardedFor = session.getUserProperties().get(HandshakeHeaders.FORWARDED_FOR);
-        return proxies.client(peer(session), forwardedFor == null ? null : forwardedFor.toString());
+        return network.client(peer(session), forwardedFor == null ? null : forwardedFor.toString());
     }
 
     private static String peer(Session session) {

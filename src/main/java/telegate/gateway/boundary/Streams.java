@@ -66,7 +66,7 @@ public class Streams {
                 failAndClose(connection, Texts.USERS, String.format(Texts.DOES_NOT_EXIST, entry.name()));
                 return;
             }
-            chats.add(new ChatRequest(entry.name(), chat.get(), entry.start()));
+            addOnce(chats, new ChatRequest(entry.name(), chat.get(), entry.start()));
         }
         connection.outbox().send(Frame.success(Texts.USERS, Texts.SENDING_USERS));
         stream(connection, Texts.USERS, out -> harvest.members(connection.client(), client.get(), chats, out));
@@ -93,10 +93,17 @@ public class Streams {
                 failAndClose(connection, Texts.CHATS, Texts.INVALID_REQUEST);
                 return;
             }
-            chats.add(new ChatRequest(entry.name(), chat.get(), entry.start()));
+            addOnce(chats, new ChatRequest(entry.name(), chat.get(), entry.start()));
         }
         connection.outbox().send(Frame.success(Texts.CHATS, Texts.SENDING_CHATS));
         stream(connection, Texts.CHATS, out -> harvest.messages(connection.client(), client.get(), chats, out));
+    }
+
+    /** A chat named twice in one request is streamed once, under the name it had first (PROTOCOL.md 2.4). */
+    private static void addOnce(List<ChatRequest> chats, ChatRequest request) {
+        if (chats.stream().noneMatch(known -> known.chat().id() == request.chat().id())) {
+            chats.add(request);
+        }
     }
 
     /**

@@ -22,7 +22,7 @@ import telegate.platform.control.Logs;
  *
  * <p>"Delivered" means written to the socket: the server runs Grizzly's HTTP output
  * in blocking mode ({@code org.glassfish.grizzly.http.io.OutputBuffer.isBlocking},
- * server-config/system.properties), so the container completes a send once the
+ * server-config/boot.properties), so the container completes a send once the
  * kernel has taken its bytes, never while they wait in a queue of the server's.
  * A send that makes no progress for the stall limit (a client that reads nothing)
  * is ended by {@link #stallIfSendingLongerThan}: the waiting sender is interrupted,
@@ -159,10 +159,6 @@ public final class Outbox {
             sender.interrupt();
             return true;
         }
-    }
-
-    public boolean isStalled() {
-        return stalled;
     }
 
     /** On the stalled sender's thread, its interrupt still set: the close frame's write fails at once too. */

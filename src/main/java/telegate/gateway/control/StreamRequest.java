@@ -44,9 +44,12 @@ public record StreamRequest(List<Entry> entries) {
         return checked(entries);
     }
 
-    /** {@code {"group": [{"name":..,"status":..,"after":..} | "name", ...], "status": default}}. */
+    /** {@code {"group": [{"name":..,"status":..,"after":..} | "name", ...] | "name", "status": default}}. */
     public static Optional<StreamRequest> chats(JsonObject data) {
         Optional<Start> fallback = start(data.get("status"), Start.ALL);
+        if (fallback.isPresent() && data.get("group") instanceof JsonString single) {
+            return checked(List.of(new Entry(single.getString(), fallback.get())));
+        }
         if (fallback.isEmpty() || !(data.get("group") instanceof JsonArray groups)) {
             return Optional.empty();
         }

@@ -47,10 +47,6 @@ public class ClientNetwork {
                 .filter(origin -> !origin.isEmpty()).map(ClientNetwork::normalOrigin).collect(Collectors.toSet());
     }
 
-    public TrustedProxies trustedProxies() {
-        return trustedProxies;
-    }
-
     /** The client behind a request from {@code peer} that carried this {@code X-Forwarded-For} (or none). */
     public String client(String peer, String forwardedFor) {
         return trustedProxies.client(peer, forwardedFor);

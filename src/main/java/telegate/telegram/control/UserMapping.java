@@ -19,12 +19,20 @@ public final class UserMapping {
     private UserMapping() {
     }
 
+    /** A phone in international form, as people write it: TDLib gives its digits only. */
+    static String international(String digits) {
+        if (digits == null || digits.isEmpty()) {
+            return null;
+        }
+        return digits.startsWith("+") ? digits : "+" + digits;
+    }
+
     public static TelegramUser user(JsonObject user) {
         JsonObject verification = object(user, "verification_status");
         String kind = type(object(user, "type"));
         return new TelegramUser(number(user, "id"), username(object(user, "usernames")),
                 emptyToNull(string(user, "first_name")), emptyToNull(string(user, "last_name")),
-                emptyToNull(string(user, "phone_number")), "userTypeBot".equals(kind), bool(user, "is_premium"),
+                international(string(user, "phone_number")), "userTypeBot".equals(kind), bool(user, "is_premium"),
                 bool(verification, "is_verified"), bool(verification, "is_scam"), bool(verification, "is_fake"),
                 "userTypeDeleted".equals(kind), lastSeen(object(user, "status")));
     }

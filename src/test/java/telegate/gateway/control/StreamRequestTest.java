@@ -199,9 +199,20 @@ class StreamRequestTest {
     }
 
     @Test
-    void chatsWithSingleStringGroupIsRefused() {
+    void chatsSingleStringIsOneNameWithTheTopLevelStatus() {
         assertThat(chats("""
-                {"group":"UnderWorld4444","status":""}""")).isEmpty();
+                {"group":"UnderWorld4444","status":"latest"}""")).contains(request(new Entry("UnderWorld4444",
+                Start.LATEST)));
+        assertThat(chats("""
+                {"group":"UnderWorld4444"}""")).contains(request(new Entry("UnderWorld4444", Start.ALL)));
+    }
+
+    @Test
+    void chatsSingleStringThatIsBlankOrWithAnUnknownStatusIsRefused() {
+        assertThat(chats("""
+                {"group":" ","status":""}""")).isEmpty();
+        assertThat(chats("""
+                {"group":"UnderWorld4444","status":"newest"}""")).isEmpty();
     }
 
     @Test

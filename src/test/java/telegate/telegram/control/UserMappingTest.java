@@ -65,7 +65,7 @@ class UserMappingTest {
     void regularUserMapsEveryField() {
         TelegramUser user = UserMapping.user(regularUser(777000).build());
 
-        assertThat(user).isEqualTo(new TelegramUser(777000, "ada_l", "Ada", "Lovelace", "441234567890", false,
+        assertThat(user).isEqualTo(new TelegramUser(777000, "ada_l", "Ada", "Lovelace", "+441234567890", false,
                 false, false, false, false, false, "recently"));
         assertThat(user.displayName()).isEqualTo("Ada Lovelace");
     }
@@ -196,7 +196,7 @@ class UserMappingTest {
         UserView view = UserMapping.member(chatMember(777000, 136817688, WAS_ONLINE,
                 status("chatMemberStatusMember").add("member_until_date", 0)).build(), user);
 
-        assertThat(view).isEqualTo(new UserView("777000", "ada_l", "Ada", "Lovelace", "441234567890", false, false,
+        assertThat(view).isEqualTo(new UserView("777000", "ada_l", "Ada", "Lovelace", "+441234567890", false, false,
                 false, false, false, false, "recently", "member", "2026-11-24T19:57:05Z", "136817688"));
     }
 
