@@ -511,7 +511,7 @@ class AsyncApiContractTest {
                 "usersRequest", "group");
         assertRejected(CLIENT_TO_SERVER, "{\"event\":\"chats\",\"data\":{\"group\":[{\"status\":\"\"}]}}",
                 "chatsRequest", "group");
-        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"chats\",\"data\":{\"group\":\"UnderWorld4444\"}}",
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"chats\",\"data\":{\"group\":{\"name\":\"UnderWorld4444\"}}}",
                 "chatsRequest", "group");
         assertRejected(CLIENT_TO_SERVER,
                 "{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"x\",\"after\":\"-1\"}]}}",
