@@ -27,7 +27,8 @@ class BundleIT {
 
     private static final String KEY = "bundle-it-key-0123456789abcdef";
 
-    private static Path freshDataDir(String name) throws Exception {
+    /** An empty folder of that name under the integration tests' work folder. */
+    static Path freshDataDir(String name) throws java.io.IOException {
         Path dir = Path.of(System.getProperty("it.workDir")).resolve(name);
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class DeliveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        data = freshDir("delivery-data");
+        data = BundleIT.freshDataDir("delivery-data");
         server = BundleServer.start(data, settings(), "delivery.log", List.of("-Xmx512m"), null);
     }
 
@@ -73,19 +72,6 @@ class DeliveryIT {
             assertThat(server.log()).doesNotContain("OutOfMemoryError").doesNotContain(KEY);
             server.close();
         }
-    }
-
-    static Path freshDir(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("it.workDir")).resolve(name);
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        Files.createDirectories(dir);
-        return dir;
     }
 
     /** A client of its own (its own key and Telegram account) over a raw socket with this receive buffer. */
@@ -168,7 +154,7 @@ class DeliveryIT {
     @Test
     void aReaderThatPausesWhileTheServerCrashesLosesOnlyWhatTheKernelHeld() throws Exception {
         int receiveBuffer = 16 * 1024;
-        Path crashData = freshDir("delivery-crash-data");
+        Path crashData = BundleIT.freshDataDir("delivery-crash-data");
         long[] read;
         try (BundleServer crashing = BundleServer.start(crashData, Map.of("TELEGATE_BOOTSTRAP_API_KEY", KEY),
                 "delivery-crash-1.log")) {
