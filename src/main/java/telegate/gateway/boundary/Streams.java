@@ -99,9 +99,12 @@ public class Streams {
         stream(connection, Texts.CHATS, out -> harvest.messages(connection.client(), client.get(), chats, out));
     }
 
-    /** A chat named twice in one request is streamed once, under the name it had first (PROTOCOL.md 2.4). */
+    /**
+     * A name written twice in one request is streamed once (PROTOCOL.md 2.4): the frames
+     * and the counts of {@code completed} are by name. Two names of one chat are two streams.
+     */
     private static void addOnce(List<ChatRequest> chats, ChatRequest request) {
-        if (chats.stream().noneMatch(known -> known.chat().id() == request.chat().id())) {
+        if (chats.stream().noneMatch(known -> known.name().equals(request.name()))) {
             chats.add(request);
         }
     }
