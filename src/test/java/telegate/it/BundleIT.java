@@ -116,6 +116,9 @@ class BundleIT {
                         }
                     }
                     second.kill();
+                    // what reached this client before the crash was delivered, read by the test or not
+                    members.remainingUntilClosed().forEach(text -> Frames.users(List.of(WsClient.parse(text)))
+                            .forEach(u -> membersReceived.add(u.getString("id"))));
                 }
             }
         }

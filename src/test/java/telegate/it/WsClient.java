@@ -191,6 +191,21 @@ public final class WsClient implements AutoCloseable {
         return fail("the server did not answer the close within " + WAIT);
     }
 
+    /** Every frame received until the connection ended (the server's close, or its loss), none dropped. */
+    public List<String> remainingUntilClosed() {
+        List<String> rest = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Object next = poll(Duration.ofNanos(deadline - System.nanoTime()));
+            if (next instanceof String text) {
+                rest.add(text);
+            } else if (next instanceof Close) {
+                return rest;
+            }
+        }
+        return fail("the connection did not end within " + WAIT);
+    }
+
     /** Drops the TCP connection without a close handshake. */
     public void abort() {
         socket.abort();
