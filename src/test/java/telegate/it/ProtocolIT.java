@@ -334,13 +334,20 @@ class ProtocolIT {
         try (WsClient client = loggedIn()) {
             client.send("users", Frames.users("", "testgroup00002", "testgroup00002", "@testgroup00002")).nextData();
             List<JsonObject> frames = client.untilCompleted("users");
-            assertThat(Frames.users(frames)).hasSize(40); // once as testgroup00002, once as @testgroup00002
-            assertThat(last(frames).getJsonObject("data").getJsonObject("count").toString())
-                    .isEqualTo("{\"testgroup00002\":20,\"@testgroup00002\":20}");
+            // once as testgroup00002, once as @testgroup00002 (other tests of this server may add members)
+            JsonObject count = last(frames).getJsonObject("data").getJsonObject("count");
+            assertThat(count.keySet()).containsExactly("testgroup00002", "@testgroup00002");
+            int members = count.getInt("testgroup00002");
+            assertThat(members).isGreaterThanOrEqualTo(20);
+            assertThat(count.getInt("@testgroup00002")).isEqualTo(members);
+            assertThat(Frames.users(frames)).hasSize(2 * members);
+            assertThat(frames.stream().filter(f -> f.getJsonObject("data").get("message") instanceof JsonObject m
+                    && m.getString("group").equals("testgroup00002"))).hasSize(members);
             // chats, and a single name for group
             client.send("chats", Json.createObjectBuilder().add("group", "testgroup00002").add("status", "").build());
             assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
-            assertThat(messageIds(client.untilCompleted("chats"))).hasSize(50).doesNotHaveDuplicates();
+            assertThat(messageIds(client.untilCompleted("chats"))).hasSizeGreaterThanOrEqualTo(50)
+                    .doesNotHaveDuplicates();
         }
     }
 
