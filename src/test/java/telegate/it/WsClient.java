@@ -178,21 +178,15 @@ public final class WsClient implements AutoCloseable {
     /** Closes from the client side and reads what the server still sends until its close: nothing is dropped. */
     public List<String> closeAndDrain() {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-        List<String> rest = new ArrayList<>();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Object next = poll(Duration.ofNanos(deadline - System.nanoTime()));
-            if (next instanceof String text) {
-                rest.add(text);
-            } else if (next instanceof Close) {
-                return rest;
-            }
-        }
-        return fail("the server did not answer the close within " + WAIT);
+        return framesUntilClosed("the server did not answer the close within " + WAIT);
     }
 
     /** Every frame received until the connection ended (the server's close, or its loss), none dropped. */
     public List<String> remainingUntilClosed() {
+        return framesUntilClosed("the connection did not end within " + WAIT);
+    }
+
+    private List<String> framesUntilClosed(String failure) {
         List<String> rest = new ArrayList<>();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -203,7 +197,7 @@ public final class WsClient implements AutoCloseable {
                 return rest;
             }
         }
-        return fail("the connection did not end within " + WAIT);
+        return fail(failure);
     }
 
     /** Drops the TCP connection without a close handshake. */
