@@ -116,7 +116,8 @@ class BundleIT {
                         }
                     }
                     second.kill();
-                    // what reached this client before the crash was delivered, read by the test or not
+                    // what reached these clients before the crash was delivered, read by the test or not
+                    client.remainingUntilClosed().forEach(text -> received.addAll(messageIds(List.of(WsClient.parse(text)))));
                     members.remainingUntilClosed().forEach(text -> Frames.users(List.of(WsClient.parse(text)))
                             .forEach(u -> membersReceived.add(u.getString("id"))));
                 }
@@ -235,7 +236,8 @@ class BundleIT {
                 "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
                 "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password)
                 .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor()).isZero();
+        assertThat(keytool.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("keytool done").isTrue();
+        assertThat(keytool.exitValue()).isZero();
         try (BundleServer server = BundleServer.start(work.resolve("data"), env("TELEGATE_BOOTSTRAP_API_KEY", KEY),
                 "tls.log", List.of("-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStorePassword="
                         + password, "-Djavax.net.ssl.keyStoreType=PKCS12"), "telegate")) {

@@ -23,6 +23,10 @@ import telegate.contract.FrameContract;
 public final class WsClient implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a frame may wait to be written (a server that reads nothing must fail the test, not hang it). */
+    private static final Duration SEND_LIMIT = Duration.ofSeconds(60);
+    /** The longest stream a test reads to its end. */
+    private static final Duration STREAM_LIMIT = Duration.ofMinutes(5);
 
     /** How the server closed the socket. */
     public record Close(int code, String reason) {
@@ -62,7 +66,7 @@ public final class WsClient implements AutoCloseable {
                         close = new Close(1006, String.valueOf(error));
                         received.add(close);
                     }
-                }).join();
+                }).orTimeout(WAIT.toSeconds() + 5, TimeUnit.SECONDS).join();
     }
 
     public static WsClient connect(URI uri) {
@@ -81,7 +85,7 @@ public final class WsClient implements AutoCloseable {
 
     /** Sends any text as it is (not checked against the protocol document). */
     public WsClient send(String json) {
-        socket.sendText(json, true).join();
+        socket.sendText(json, true).orTimeout(SEND_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
         return this;
     }
 
@@ -128,7 +132,8 @@ public final class WsClient implements AutoCloseable {
     /** Frames up to and including the {@code completed} frame of {@code event}. */
     public List<JsonObject> untilCompleted(String event) {
         List<JsonObject> frames = new ArrayList<>();
-        while (true) {
+        long deadline = System.nanoTime() + STREAM_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
             JsonObject frame = next();
             frames.add(frame);
             JsonValue message = frame.getJsonObject("data").get("message");
@@ -137,6 +142,7 @@ public final class WsClient implements AutoCloseable {
                 return frames;
             }
         }
+        return fail("no completed " + event + " within " + STREAM_LIMIT + " (" + frames.size() + " frames)");
     }
 
     /** Waits for the server's close (after any frames still unread, which are dropped). */
@@ -177,7 +183,7 @@ public final class WsClient implements AutoCloseable {
 
     /** Closes from the client side and reads what the server still sends until its close: nothing is dropped. */
     public List<String> closeAndDrain() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(SEND_LIMIT.toSeconds(), TimeUnit.SECONDS).join();
         return framesUntilClosed("the server did not answer the close within " + WAIT);
     }
 
