@@ -1,6 +1,7 @@
 package telegate.access.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import telegate.access.control.KeySecrets;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseSchema")
 public class KeyBootstrap {
 
     @Inject

@@ -2,6 +2,7 @@ package telegate.telegram.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -21,6 +22,7 @@ import telegate.telegram.entity.TelegramAccount.State;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseSchema")
 public class LoginJanitor {
 
     @Resource

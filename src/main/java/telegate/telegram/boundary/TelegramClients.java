@@ -3,6 +3,7 @@ package telegate.telegram.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -46,6 +47,7 @@ import telegate.telegram.tdlib.TdLibUnavailable;
  */
 @Singleton
 @Startup
+@DependsOn("DatabaseSchema")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class TelegramClients {
 
