@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the integration tests: a cluster of its own in
 # a temporary folder, listening on loopback only, on the port Maven reserved.
-#   pg.sh start STATE_DIR PORT   (creates databases telegate_it and telegate_bundle)
+#   pg.sh start STATE_DIR PORT   (creates databases telegate_it, telegate_bundle and telegate_upgrade)
 #   pg.sh stop STATE_DIR
 # Needs Debian's postgresql package (.ci/run installs it when missing). As root,
 # the server runs as the postgres user, since PostgreSQL refuses to run as root.
@@ -70,7 +70,7 @@ start)
     as_owner "$bin/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$cluster -c fsync=off" start >/dev/null \
         || { cat "$cluster/server.log" >&2; exit 1; }
-    for database in telegate_it telegate_bundle; do
+    for database in telegate_it telegate_bundle telegate_upgrade; do
         PGPASSWORD=$password "$bin/createdb" -h 127.0.0.1 -p "$port" -U telegate "$database"
     done
     echo "pg.sh: PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port ($cluster)"

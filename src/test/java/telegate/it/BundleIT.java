@@ -9,6 +9,10 @@ import static telegate.it.Frames.phone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -193,6 +197,75 @@ class BundleIT {
     }
 
     /**
+     * A database that Telegate 0.1 made and used (EclipseLink's tables, no migration
+     * history) is taken over as it is: its keys, revocations, cursors and sequences
+     * work on, on H2 and (in the postgres run) PostgreSQL.
+     */
+    @Test
+    void aDatabaseOfRelease01IsTakenOverWithItsData() throws Exception {
+        Path data = freshDataDir("upgrade-data");
+        String postgresUrl = System.getProperty("it.upgrade.db.url");
+        String url = postgresUrl != null ? postgresUrl : "jdbc:h2:file:" + data.resolve("telegate");
+        String revokedKey = "bundle-it-revoked-key-4fe81c0d";
+        Instant created = Instant.parse("2026-10-01T08:30:00Z");
+        long underWorldChatId = -1_000_000_000_000L - 2001; // EmulatedChat's id of DataSet's UnderWorld4444
+        try (Connection connection = DriverManager.getConnection(url, "telegate", "telegate")) {
+            if (postgresUrl != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP SCHEMA public CASCADE");
+                    statement.execute("CREATE SCHEMA public");
+                }
+            }
+            Release01Database release01 = new Release01Database(connection);
+            release01.createTables();
+            release01.client(1, "bootstrap", created);
+            release01.key(1, 1, KEY, "bootstrap", created, null);
+            release01.client(2, "former partner", created);
+            release01.key(2, 2, revokedKey, "partner", created, created.plusSeconds(3600));
+            release01.messagesCursor(1, 1, underWorldChatId, 900, created);
+            release01.sequence("client", 10);
+            release01.sequence("api_key", 10);
+            release01.sequence("cursor", 20);
+        }
+        String adminToken = "bundle-admin-token-upgrade-77";
+        Map<String, String> env = env("TELEGATE_ADMIN_TOKEN", adminToken);
+        env.put("TELEGATE_DB_URL", postgresUrl != null ? postgresUrl : null);
+        try (BundleServer server = BundleServer.start(data, env, "upgrade.log")) {
+            assertThat(server.log()).contains("took over the tables of Telegate 0.1 as version 1");
+            try (WsClient client = WsClient.connect(server.ws())) {
+                client.send("login", login(KEY));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                client.send("telegram login", phone("+919876543210")).nextData();
+                assertThat(client.send("telegram login", code("12345")).nextData().getString("message"))
+                        .isEqualTo("logged in successfully");
+                client.send("chats", Frames.chats("latest", "UnderWorld4444")).nextData();
+                assertThat(messageIds(client.untilCompleted("chats")))
+                        .as("latest resumes after the cursor 0.1 left").containsExactlyElementsOf(
+                                LongStream.rangeClosed(901, 1000).boxed().toList());
+            }
+            assertThat(loginAnswer(server, revokedKey)).as("a key revoked under 0.1 stays revoked").isEqualTo("unauthorized");
+            // the sequences go on from where 0.1 left them: a new client and key get fresh ids
+            jakarta.json.JsonObject made = (jakarta.json.JsonObject) Http.json(Http.post(server.http().resolve("api/keys"),
+                    adminToken, "{\"label\":\"after upgrade\"}").body());
+            assertThat(loginAnswer(server, made.getString("secret"))).isEqualTo("send phone number");
+            jakarta.json.JsonArray keys = (jakarta.json.JsonArray) Http.json(
+                    Http.get(server.http().resolve("api/keys"), adminToken).body());
+            assertThat(keys).hasSize(3);
+            jakarta.json.JsonObject first = keys.getJsonObject(0);
+            assertThat(first.getString("label")).isEqualTo("bootstrap");
+            assertThat(Instant.parse(first.getString("created"))).isEqualTo(created);
+            server.stop();
+            assertThat(server.exitCode()).isEqualTo(143);
+        }
+        // a second start finds the schema up to date, and nothing went wrong in either
+        try (BundleServer again = BundleServer.start(data, env, "upgrade-2.log")) {
+            assertThat(again.log()).contains("version 1, up to date").doesNotContain("took over");
+            assertThat(loginAnswer(again, KEY)).isEqualTo("session already exists, call 'users'.");
+        }
+        assertThat(Files.exists(data.resolve("telegate.trace.db"))).as("H2's trace file of SQL errors").isFalse();
+    }
+
+    /**
      * The log without Payara's own warning for a client gone while Tyrus still
      * flushes the handshake it has already answered (a race in the container,
      * seen under load: a servlet thread late by the whole of a short session).
@@ -220,8 +293,12 @@ class BundleIT {
 
     /** What {@code login} with the test's key answers on a new connection. */
     private static String loginAnswer(BundleServer server) {
+        return loginAnswer(server, KEY);
+    }
+
+    private static String loginAnswer(BundleServer server, String key) {
         try (WsClient client = WsClient.connect(server.ws())) {
-            client.send("login", login(KEY));
+            client.send("login", login(key));
             return client.nextData().getString("message");
         }
     }
