@@ -196,6 +196,19 @@ class BundleIT {
         }
     }
 
+    /** A wrong setting stops the start with one line naming it; a misspelt name is a warning. */
+    @Test
+    void aWrongSettingStopsTheStartWithOneLineNamingIt() throws Exception {
+        BundleServer.Exit exit = BundleServer.runUntilExit(freshDataDir("wrong-setting"), env("TELEGATE_TELEGRAM",
+                "emulator", "TELEGATE_TELEGRAM_TIMEOUT_SECOND", "5"), "wrong-setting.log");
+        assertThat(exit.code()).as("EX_CONFIG").isEqualTo(78);
+        assertThat(exit.log()).contains("Telegate cannot start: TELEGATE_TELEGRAM is \"emulator\"; allowed: tdlib or emulated")
+                .contains("TELEGATE_TELEGRAM_TIMEOUT_SECOND is not a Telegate setting"
+                        + " (did you mean TELEGATE_TELEGRAM_TIMEOUT_SECONDS?)")
+                .doesNotContain("Telegram backend").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(exit.log().lines().filter(line -> line.contains("SEVERE"))).hasSize(1);
+    }
+
     /**
      * A database that Telegate 0.1 made and used (EclipseLink's tables, no migration
      * history) is taken over as it is: its keys, revocations, cursors and sequences

@@ -44,6 +44,31 @@ final class BundleServer implements AutoCloseable {
         int port = freePort();
         int sslPort = sslCertAlias == null ? -1 : freePort();
         Path log = Path.of(System.getProperty("it.workDir")).resolve(logName);
+        ProcessBuilder builder = builder(dataDir, env, logName, jvmOptions, sslCertAlias, port, sslPort);
+        BundleServer server = new BundleServer(builder.start(), log, port, sslPort);
+        server.awaitReady();
+        return server;
+    }
+
+    /** How a start that was meant to fail ended. */
+    record Exit(int code, String log) {
+    }
+
+    /** Starts the bundle expecting it to stop by itself (a wrong setting); fails if it still runs after a while. */
+    static Exit runUntilExit(Path dataDir, Map<String, String> env, String logName) throws IOException,
+            InterruptedException {
+        BundleServer server = new BundleServer(builder(dataDir, env, logName, List.of(), null, freePort(), -1).start(),
+                Path.of(System.getProperty("it.workDir")).resolve(logName), -1, -1);
+        if (!server.process.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+            server.kill();
+            throw new IllegalStateException("the server still ran after " + START_LIMIT + ":\n" + server.log());
+        }
+        return new Exit(server.process.exitValue(), server.log());
+    }
+
+    private static ProcessBuilder builder(Path dataDir, Map<String, String> env, String logName,
+            List<String> jvmOptions, String sslCertAlias, int port, int sslPort) {
+        Path log = Path.of(System.getProperty("it.workDir")).resolve(logName);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhazelcast.phone.home.enabled=false", "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir")));
         command.addAll(jvmOptions);
@@ -70,9 +95,7 @@ final class BundleServer implements AutoCloseable {
                 environment.put(name, value);
             }
         });
-        BundleServer server = new BundleServer(builder.start(), log, port, sslPort);
-        server.awaitReady();
-        return server;
+        return builder;
     }
 
     private void awaitReady() throws IOException {
