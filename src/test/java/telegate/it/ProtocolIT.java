@@ -1,6 +1,7 @@
 package telegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static telegate.it.Frames.code;
 import static telegate.it.Frames.last;
 import static telegate.it.Frames.login;
@@ -16,6 +17,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -683,6 +685,30 @@ class ProtocolIT {
             assertThat(client.nextData().getString("message"))
                     .isEqualTo("Already verified. Send data to 'telegram login' or 'users'.");
         }
+    }
+
+    @Test
+    void streamDurationMetricsAreAllInSeconds() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00002")).nextData();
+            client.untilCompleted("users");
+        }
+        // the duration is taken once the last frame is sent, which the client may see first
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.read(http()).value("telegate_stream_duration_seconds_count", "users") > 0);
+        Metrics metrics = Metrics.read(http());
+        Map<String, Double> samples = metrics.samples("telegate_stream_duration_seconds", "users");
+        double sum = metrics.value("telegate_stream_duration_seconds_sum", "users");
+        double max = metrics.value("telegate_stream_duration_seconds_max", "users");
+        assertThat(sum).as("seconds of every users stream so far\n%s", samples).isPositive();
+        // no one stream, nor the mean or any quantile of them, lasts longer than all of them together:
+        // a sample in another unit (nanoseconds, 1E9 times the seconds) cannot pass this
+        assertThat(max).as("the longest users stream\n%s", samples).isPositive().isLessThanOrEqualTo(sum);
+        samples.forEach((name, value) -> {
+            if (!name.startsWith("telegate_stream_duration_seconds_count{")) {
+                assertThat(value).as(name).isLessThanOrEqualTo(sum);
+            }
+        });
     }
 
     @Test
