@@ -750,6 +750,43 @@ class ProtocolIT {
     }
 
     @Test
+    void eachCancelIsAnsweredOnceAndTheSecondStopsTheRequestWaitingBehindTheStream() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "bigchannel"));
+            client.send("users", Frames.users("", "testgroup00002")); // waits behind the chats stream
+            assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+            client.next(); // the stream runs
+            String cancel = "{\"event\":\"cancel\",\"data\":{}}";
+            client.send(cancel); // for the running stream
+            client.send(cancel); // for the users request waiting behind it
+            client.send(cancel); // nothing left to cancel
+            List<String> answers = new ArrayList<>();
+            while (answers.stream().filter(answer -> answer.startsWith("cancel ")).count() < 3) {
+                JsonObject frame = client.next();
+                JsonObject data = frame.getJsonObject("data");
+                if (data.get("message") instanceof JsonObject item) {
+                    if (item.containsKey("chat")) {
+                        continue; // the chats frames in flight when the first cancel came
+                    }
+                    answers.add(frame.getString("event") + " item");
+                } else {
+                    answers.add(frame.getString("event") + " " + statusAndMessage(data));
+                }
+            }
+            // the waiting request ends before any item: while it resolves its names (only "cancelled", what
+            // happens when the cancel is there before its turn) or, had they been resolved, after its ack
+            String cancelled = "cancel success: \"cancelled\"";
+            assertThat(answers).isIn(List.of(cancelled, cancelled, cancelled),
+                    List.of(cancelled, "users success: \"sending users\"", cancelled, cancelled));
+            client.assertOpenAndQuiet(Duration.ofMillis(500));
+            // no cancel is left over for the next request
+            client.send("users", Frames.users("", "testgroup00002"));
+            assertThat(client.nextData().getString("message")).isEqualTo("sending users");
+            assertThat(Frames.users(client.untilCompleted("users"))).hasSizeGreaterThanOrEqualTo(20);
+        }
+    }
+
+    @Test
     void telegramLogoutEndsTheSession() {
         try (WsClient client = loggedIn()) {
             client.send("{\"event\":\"telegram logout\",\"data\":{}}");
