@@ -513,6 +513,23 @@ class ProtocolIT {
     }
 
     @Test
+    void emptyGroupOrUnknownStatusIsAnInvalidRequestAndClosesTheSocket() {
+        for (String request : List.of("{\"event\":\"users\",\"data\":{\"group\":[],\"status\":\"\"}}",
+                "{\"event\":\"users\",\"data\":{\"group\":\"\",\"status\":\"\"}}",
+                "{\"event\":\"users\",\"data\":{\"group\":[\"testgroup00001\"],\"status\":\"all\"}}",
+                "{\"event\":\"chats\",\"data\":{\"group\":[],\"status\":\"\"}}",
+                "{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"UnderWorld4444\",\"status\":\"new\"}]}}")) {
+            String event = WsClient.parse(request).getString("event");
+            try (WsClient client = loggedIn()) {
+                client.send(request);
+                assertThat(client.nextText()).as(request).isEqualTo("{\"event\":\"" + event
+                        + "\",\"data\":{\"status\":\"failed\",\"message\":\"invalid request\"}}");
+                assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid request"));
+            }
+        }
+    }
+
+    @Test
     void namesResolveByUsernameLinkTitleAndIdAndAreEchoedAsWritten() {
         try (WsClient client = loggedIn()) {
             client.send("{\"event\":\"chats\",\"data\":{\"group\":[\"@testgroup00002\",\"t.me/testgroup00002\","
