@@ -38,6 +38,17 @@ final class Metrics {
                 .mapToDouble(Map.Entry::getValue).findFirst().orElse(0);
     }
 
+    /** Every sample whose name starts with {@code prefix} and has {@code event} as its event tag, by name and tags. */
+    Map<String, Double> samples(String prefix, String event) {
+        Map<String, Double> matching = new java.util.TreeMap<>();
+        samples.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.contains("event=\"" + event + "\"")) {
+                matching.put(key, value);
+            }
+        });
+        return matching;
+    }
+
     /** Every sample's name and tags, for failure messages. */
     String names() {
         return String.join("\n", new java.util.TreeSet<>(samples.keySet()));

@@ -1,6 +1,7 @@
 package telegate.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static telegate.it.Frames.code;
 import static telegate.it.Frames.last;
 import static telegate.it.Frames.login;
@@ -16,6 +17,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -511,6 +513,23 @@ class ProtocolIT {
     }
 
     @Test
+    void emptyGroupOrUnknownStatusIsAnInvalidRequestAndClosesTheSocket() {
+        for (String request : List.of("{\"event\":\"users\",\"data\":{\"group\":[],\"status\":\"\"}}",
+                "{\"event\":\"users\",\"data\":{\"group\":\"\",\"status\":\"\"}}",
+                "{\"event\":\"users\",\"data\":{\"group\":[\"testgroup00001\"],\"status\":\"all\"}}",
+                "{\"event\":\"chats\",\"data\":{\"group\":[],\"status\":\"\"}}",
+                "{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"UnderWorld4444\",\"status\":\"new\"}]}}")) {
+            String event = WsClient.parse(request).getString("event");
+            try (WsClient client = loggedIn()) {
+                client.send(request);
+                assertThat(client.nextText()).as(request).isEqualTo("{\"event\":\"" + event
+                        + "\",\"data\":{\"status\":\"failed\",\"message\":\"invalid request\"}}");
+                assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1000, "invalid request"));
+            }
+        }
+    }
+
+    @Test
     void namesResolveByUsernameLinkTitleAndIdAndAreEchoedAsWritten() {
         try (WsClient client = loggedIn()) {
             client.send("{\"event\":\"chats\",\"data\":{\"group\":[\"@testgroup00002\",\"t.me/testgroup00002\","
@@ -686,6 +705,30 @@ class ProtocolIT {
     }
 
     @Test
+    void streamDurationMetricsAreAllInSeconds() {
+        try (WsClient client = loggedIn()) {
+            client.send("users", Frames.users("", "testgroup00002")).nextData();
+            client.untilCompleted("users");
+        }
+        // the duration is taken once the last frame is sent, which the client may see first
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Metrics.read(http()).value("telegate_stream_duration_seconds_count", "users") > 0);
+        Metrics metrics = Metrics.read(http());
+        Map<String, Double> samples = metrics.samples("telegate_stream_duration_seconds", "users");
+        double sum = metrics.value("telegate_stream_duration_seconds_sum", "users");
+        double max = metrics.value("telegate_stream_duration_seconds_max", "users");
+        assertThat(sum).as("seconds of every users stream so far\n%s", samples).isPositive();
+        // no one stream, nor the mean or any quantile of them, lasts longer than all of them together:
+        // a sample in another unit (nanoseconds, 1E9 times the seconds) cannot pass this
+        assertThat(max).as("the longest users stream\n%s", samples).isPositive().isLessThanOrEqualTo(sum);
+        samples.forEach((name, value) -> {
+            if (!name.startsWith("telegate_stream_duration_seconds_count{")) {
+                assertThat(value).as(name).isLessThanOrEqualTo(sum);
+            }
+        });
+    }
+
+    @Test
     void databaseIsTheConfiguredOne() {
         // the same suite runs on H2 and, in the postgres execution, on PostgreSQL (TELEGATE_DB_URL)
         String url = System.getenv("TELEGATE_DB_URL");
@@ -720,6 +763,43 @@ class ProtocolIT {
             assertThat(answers).isIn(List.of("cancel success: \"cancelled\""),
                     List.of("chats success: \"sending chats\"", "cancel success: \"cancelled\""));
             client.assertOpenAndQuiet(Duration.ofMillis(300));
+        }
+    }
+
+    @Test
+    void eachCancelIsAnsweredOnceAndTheSecondStopsTheRequestWaitingBehindTheStream() {
+        try (WsClient client = loggedIn()) {
+            client.send("chats", Frames.chats("", "bigchannel"));
+            client.send("users", Frames.users("", "testgroup00002")); // waits behind the chats stream
+            assertThat(client.nextData().getString("message")).isEqualTo("sending chats");
+            client.next(); // the stream runs
+            String cancel = "{\"event\":\"cancel\",\"data\":{}}";
+            client.send(cancel); // for the running stream
+            client.send(cancel); // for the users request waiting behind it
+            client.send(cancel); // nothing left to cancel
+            List<String> answers = new ArrayList<>();
+            while (answers.stream().filter(answer -> answer.startsWith("cancel ")).count() < 3) {
+                JsonObject frame = client.next();
+                JsonObject data = frame.getJsonObject("data");
+                if (data.get("message") instanceof JsonObject item) {
+                    if (item.containsKey("chat")) {
+                        continue; // the chats frames in flight when the first cancel came
+                    }
+                    answers.add(frame.getString("event") + " item");
+                } else {
+                    answers.add(frame.getString("event") + " " + statusAndMessage(data));
+                }
+            }
+            // the waiting request ends before any item: while it resolves its names (only "cancelled", what
+            // happens when the cancel is there before its turn) or, had they been resolved, after its ack
+            String cancelled = "cancel success: \"cancelled\"";
+            assertThat(answers).isIn(List.of(cancelled, cancelled, cancelled),
+                    List.of(cancelled, "users success: \"sending users\"", cancelled, cancelled));
+            client.assertOpenAndQuiet(Duration.ofMillis(500));
+            // no cancel is left over for the next request
+            client.send("users", Frames.users("", "testgroup00002"));
+            assertThat(client.nextData().getString("message")).isEqualTo("sending users");
+            assertThat(Frames.users(client.untilCompleted("users"))).hasSizeGreaterThanOrEqualTo(20);
         }
     }
 

@@ -22,10 +22,18 @@ public final class Connection {
     private volatile Long client;
     private volatile long keyId;
     private int failedLogins;
-    private boolean streaming;
-    /** users/chats requests queued or running, from arrival to their end. */
+    /**
+     * users/chats requests queued or running, from arrival until their stream ends (or, without a stream, until the
+     * request ends). They are handled in arrival order, so the oldest is the one running or next.
+     */
     private int streamRequests;
-    private volatile boolean cancelRequested;
+    /**
+     * How many of those requests, oldest first, a cancel is for (PROTOCOL.md 2.8): each cancel takes the oldest
+     * request not yet cancelled, so two cancels stop the running stream and the request waiting behind it.
+     */
+    private volatile int cancels;
+    /** The running request's stream has ended and answered its cancel: its request end has nothing left to do. */
+    private boolean streamFinished;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -99,51 +107,61 @@ public final class Connection {
         return ++failedLogins;
     }
 
-    /** A users/chats request arrived: a cancel from now on is for its stream, even before the stream starts. */
+    /** A users/chats request arrived: a cancel from now on may be for it, even before its stream starts. */
     public synchronized void streamRequested() {
         streamRequests++;
     }
 
     /**
      * A users/chats request ended.
-     * @return whether a cancel meant for it found no stream to stop (the request
-     *         failed first), so the caller answers that cancel
+     * @return whether a cancel was for it and found no stream to stop (the request
+     *         failed first, or ended during a flood wait), so the caller answers that cancel
      */
     public synchronized boolean streamRequestEnded() {
-        streamRequests--;
-        if (!streaming && streamRequests == 0 && cancelRequested) {
-            cancelRequested = false; // none pending: a later stream starts uncancelled
-            return true;
+        if (streamFinished) {
+            streamFinished = false;
+            return false;
         }
-        return false;
+        return finishStreamRequest();
     }
 
     /** A stream starts; a cancel that came while its request waited or resolved stops it at once. */
     public synchronized void streamStarted() {
-        streaming = true;
         outbox.streamStarting();
     }
 
     /** @return whether the stream was cancelled, so the caller answers the cancel */
     public synchronized boolean streamEnded() {
-        streaming = false;
         outbox.streamEnded();
-        boolean cancelled = cancelRequested;
-        cancelRequested = false;
-        return cancelled;
+        streamFinished = true;
+        return finishStreamRequest();
     }
 
-    /** @return true if a stream runs or is requested, and will stop; false if there is none */
-    public synchronized boolean cancelStream() {
-        if (streaming || streamRequests > 0) {
-            cancelRequested = true;
+    /** The oldest request is done: it no longer takes cancels, and the one it took (if any) is answered. */
+    private boolean finishStreamRequest() {
+        streamRequests--;
+        if (cancels > 0) {
+            cancels--;
             return true;
         }
         return false;
     }
 
+    /**
+     * A cancel arrived: it is for the oldest users/chats request (running or waiting) that no cancel is for yet.
+     * @return true if there was one, whose end answers this cancel; false if there is nothing to cancel
+     */
+    public synchronized boolean cancelStream() {
+        if (cancels < streamRequests) {
+            cancels++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether the running (or next) users/chats request is cancelled, or the connection closed. */
     public boolean isStreamCancelled() {
-        return cancelRequested || closed;
+        return cancels > 0 || closed;
     }
 
     /** This connection counts towards its address's limit until it closes. */

@@ -110,12 +110,20 @@ record EmulatedMember(
     private JsonObject status(int now) {
         return switch (presence) {
             case ONLINE -> TdObjects.object("userStatusOnline").add("expires", now + 300).build();
-            case OFFLINE -> TdObjects.object("userStatusOffline").add("was_online", presenceDate).build();
+            case OFFLINE -> TdObjects.object("userStatusOffline").add("was_online", wasOnline(now)).build();
             case RECENTLY -> TdObjects.object("userStatusRecently").add("by_my_privacy_settings", false).build();
             case LAST_WEEK -> TdObjects.object("userStatusLastWeek").add("by_my_privacy_settings", false).build();
             case LAST_MONTH -> TdObjects.object("userStatusLastMonth").add("by_my_privacy_settings", false).build();
             case EMPTY -> TdObjects.object("userStatusEmpty").build();
         };
+    }
+
+    /**
+     * When an offline member was last seen: the generated time (within 30 days of joining) once the clock has
+     * reached it; before that, the member has not been seen since joining.
+     */
+    private int wasOnline(int now) {
+        return presenceDate <= now ? presenceDate : Math.min(joinedDate, now);
     }
 
     private JsonObject type() {

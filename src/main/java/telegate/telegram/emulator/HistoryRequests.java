@@ -56,8 +56,9 @@ final class HistoryRequests {
         StringBuilder text = PAGE_TEXT.get();
         text.setLength(0);
         JsonText answer = new JsonText(text).object("messages").field("total_count", count).array("messages");
+        int now = users.now();
         for (int n = slice.newest(); n >= oldest; n--) {
-            messages.message(answer, chat, n, referenced);
+            messages.message(answer, chat, n, now, referenced);
         }
         answer.endArray().end();
         users.announce(referenced, session, out);
@@ -73,7 +74,7 @@ final class HistoryRequests {
         }
         Set<Long> referenced = new LinkedHashSet<>();
         StringBuilder text = new StringBuilder(2 * TYPICAL_MESSAGE_CHARS);
-        messages.message(new JsonText(text), chat, (int) number, referenced);
+        messages.message(new JsonText(text), chat, (int) number, users.now(), referenced);
         users.announce(referenced, session, out);
         return text;
     }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Generates message {@code n} of a chat (the TDLib {@code message} object),
  * always the same for the same chat and number; only the date of a message
- * added later comes from the chat's stored additions.
+ * added later comes from the chat's stored additions, and an edit shows only
+ * once the emulator's clock has reached its date.
  *
  * <p>Groups have users as senders, replies (about one in five, with the thread
  * root as {@code topic_id}) and join messages; channels post as the chat, with
@@ -56,11 +57,11 @@ final class MessageFactory {
     }
 
     /**
-     * Writes the message as the next value of {@code out}; the ids of the users it
-     * refers to (sender, forward origin, added members) are added to
+     * Writes the message as the next value of {@code out}, as it stands at {@code now} (the emulator's clock, in
+     * seconds); the ids of the users it refers to (sender, forward origin, added members) are added to
      * {@code referencedUsers}, in the order the message names them.
      */
-    void message(JsonText out, EmulatedChat chat, int n, Collection<Long> referencedUsers) {
+    void message(JsonText out, EmulatedChat chat, int n, int now, Collection<Long> referencedUsers) {
         int k = chat.ordinal();
         ContentKind kind = kind(chat, n);
         int date = chat.messageDate(n);
@@ -75,7 +76,7 @@ final class MessageFactory {
                 .field("is_channel_post", chat.isChannel())
                 .field("contains_unread_mention", false)
                 .field("date", date)
-                .field("edit_date", editDate(chat, n, kind, date));
+                .field("edit_date", editDate(chat, n, kind, date, now));
         if (!kind.isService()) {
             addForward(out, chat, n, date, referencedUsers);
             addInteraction(out, chat, n);
@@ -143,11 +144,16 @@ final class MessageFactory {
         return 1 + DeterministicHash.below(candidates, chat.ordinal(), n, SALT_SENDER);
     }
 
-    private static int editDate(EmulatedChat chat, int n, ContentKind kind, int date) {
+    /**
+     * About one message in nine is edited, within a day of being sent; an edit whose time has not come yet (a message
+     * sent less than a day ago) has not happened: 0, TDLib's "never edited".
+     */
+    static int editDate(EmulatedChat chat, int n, ContentKind kind, int date, int now) {
         if (kind.isService() || DeterministicHash.below(9, chat.ordinal(), n, SALT_EDIT) != 0) {
             return 0;
         }
-        return date + 60 + DeterministicHash.below(86_400, chat.ordinal(), n, SALT_EDIT + 1);
+        int edited = date + 60 + DeterministicHash.below(86_400, chat.ordinal(), n, SALT_EDIT + 1);
+        return edited <= now ? edited : 0;
     }
 
     private String signature(EmulatedChat chat, int n) {

@@ -51,14 +51,57 @@ class ConnectionTest {
     }
 
     @Test
-    void cancelWhileTwoRequestsWaitIsForTheFirstStreamThatStarts() {
+    void cancelWhileTwoRequestsWaitIsForTheFirstAndAnsweredWhenItFails() {
         connection.streamRequested();
         connection.streamRequested();
         connection.cancelStream();
 
-        assertThat(connection.streamRequestEnded()).as("the first failed; the cancel waits for the second").isFalse();
+        assertThat(connection.streamRequestEnded()).as("the first failed: its cancel is answered after it").isTrue();
         connection.streamStarted();
-        assertThat(connection.isStreamCancelled()).isTrue();
+        assertThat(connection.isStreamCancelled()).as("the second is not cancelled").isFalse();
+        assertThat(connection.streamEnded()).isFalse();
+        assertThat(connection.streamRequestEnded()).isFalse();
+    }
+
+    @Test
+    void secondCancelIsForTheRequestWaitingBehindTheRunningStream() {
+        connection.streamRequested();
+        connection.streamStarted();
+        connection.streamRequested();
+
+        assertThat(connection.cancelStream()).isTrue();
+        assertThat(connection.cancelStream()).isTrue();
+        assertThat(connection.streamEnded()).as("the running stream answers the first").isTrue();
+        assertThat(connection.streamRequestEnded()).isFalse();
+
+        assertThat(connection.isStreamCancelled()).as("the waiting request is cancelled").isTrue();
+        connection.streamStarted();
+        assertThat(connection.streamEnded()).as("its stream answers the second").isTrue();
+        assertThat(connection.streamRequestEnded()).isFalse();
+        assertThat(connection.isStreamCancelled()).isFalse();
+    }
+
+    @Test
+    void cancelBeyondTheRequestsIsNotForAStream() {
+        connection.streamRequested();
+        connection.streamStarted();
+
+        assertThat(connection.cancelStream()).isTrue();
+        assertThat(connection.cancelStream()).as("nothing left to cancel: answered by the caller").isFalse();
+        assertThat(connection.streamEnded()).isTrue();
+        assertThat(connection.streamRequestEnded()).isFalse();
+        connection.streamRequested();
+        assertThat(connection.isStreamCancelled()).as("the next request starts uncancelled").isFalse();
+    }
+
+    @Test
+    void cancelAfterTheStreamEndedIsNotForItsEndingRequest() {
+        connection.streamRequested();
+        connection.streamStarted();
+        assertThat(connection.streamEnded()).isFalse();
+
+        assertThat(connection.cancelStream()).as("the stream is over").isFalse();
+        assertThat(connection.streamRequestEnded()).isFalse();
     }
 
     private static Session session() {

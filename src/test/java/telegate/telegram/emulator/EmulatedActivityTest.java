@@ -124,6 +124,74 @@ class EmulatedActivityTest {
     }
 
     @Test
+    void nothingAddedIsDatedAfterTheClockAndItsEditsAndLastSeenComeAsTheClockPasses() {
+        for (int i = 0; i < 100; i++) {
+            telegram.addMessage("testgroup00001");
+            telegram.addMember("testgroup00001");
+        }
+
+        List<JsonObject> seen = addedMessagesAndMembers();
+        assertThat(latestTimes(seen)).as("dates of the new messages and members").hasSizeGreaterThanOrEqualTo(200)
+                .allSatisfy(time -> assertThat(time).isLessThanOrEqualTo(NOW.getEpochSecond()));
+        assertThat(timesNamed(seen, "edit_date")).as("no edit yet").isEmpty();
+
+        clock.advance(Duration.ofDays(40)); // past every generated edit (within a day) and last seen (within 30 days)
+        seen = addedMessagesAndMembers();
+        long now = NOW.plus(Duration.ofDays(40)).getEpochSecond();
+        assertThat(latestTimes(seen)).allSatisfy(time -> assertThat(time).isLessThanOrEqualTo(now));
+        assertThat(timesNamed(seen, "edit_date")).as("about one in nine messages is edited").isNotEmpty()
+                .allSatisfy(time -> assertThat(time).isGreaterThan(NOW.getEpochSecond()));
+        assertThat(timesNamed(seen, "was_online")).as("offline members were seen since they joined").isNotEmpty()
+                .anySatisfy(time -> assertThat(time).isGreaterThan(NOW.getEpochSecond()));
+    }
+
+    /** The 100 messages and 100 members added to testgroup00001, and the 100 new users, as TDLib's client sees them. */
+    private List<JsonObject> addedMessagesAndMembers() {
+        List<JsonObject> seen = new java.util.ArrayList<>();
+        JsonObject history = client.call("getChatHistory", "chat_id", -1000000001001L, "from_message_id", 1L << 40,
+                "offset", 0, "limit", 100);
+        history.getJsonArray("messages").forEach(message -> seen.add(message.asJsonObject()));
+        JsonObject members = client.call("getSupergroupMembers", "supergroup_id", 1001, "offset", 0, "limit", 100);
+        members.getJsonArray("members").forEach(member -> {
+            seen.add(member.asJsonObject());
+            long userId = member.asJsonObject().getJsonObject("member_id").getJsonNumber("user_id").longValue();
+            seen.add(client.call("getUser", "user_id", userId));
+        });
+        assertThat(seen).hasSize(300);
+        return seen;
+    }
+
+    /** Every time in the objects that says when something happened (not when an online status expires). */
+    private static List<Long> latestTimes(List<JsonObject> objects) {
+        List<Long> times = new java.util.ArrayList<>();
+        for (String name : List.of("date", "edit_date", "joined_chat_date", "was_online")) {
+            times.addAll(timesNamed(objects, name));
+        }
+        return times;
+    }
+
+    /** The non-zero values of the members called {@code name}, at any depth (0 is TDLib's "none"). */
+    private static List<Long> timesNamed(List<JsonObject> objects, String name) {
+        List<Long> times = new java.util.ArrayList<>();
+        objects.forEach(object -> collectTimes(object, name, times));
+        return times;
+    }
+
+    private static void collectTimes(jakarta.json.JsonValue value, String name, List<Long> times) {
+        if (value instanceof JsonObject object) {
+            object.forEach((key, member) -> {
+                if (key.equals(name) && member instanceof jakarta.json.JsonNumber number && number.longValue() != 0) {
+                    times.add(number.longValue());
+                } else {
+                    collectTimes(member, name, times);
+                }
+            });
+        } else if (value instanceof jakarta.json.JsonArray array) {
+            array.forEach(item -> collectTimes(item, name, times));
+        }
+    }
+
+    @Test
     void unknownNamesAreProgrammingErrors() {
         assertThatThrownBy(() -> telegram.addMessage("nosuchchat")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> telegram.memberCount("nosuchchat")).isInstanceOf(IllegalArgumentException.class);

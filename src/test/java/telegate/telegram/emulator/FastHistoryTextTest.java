@@ -168,14 +168,21 @@ class FastHistoryTextTest {
         }
     }
 
+    /** The message at the clock's time (a message added just before has no edit yet) and two days later. */
     private void assertSameText(DataSet dataSet, EmulatedChat chat, int n) {
+        for (int now : List.of((int) NOW.getEpochSecond(), (int) NOW.plusSeconds(2 * 86_400).getEpochSecond())) {
+            assertSameText(dataSet, chat, n, now);
+        }
+    }
+
+    private void assertSameText(DataSet dataSet, EmulatedChat chat, int n, int now) {
         List<Long> expectedUsers = new ArrayList<>();
-        String expected = TdObjects.write(new ReferenceMessageFactory(dataSet).message(chat, n, expectedUsers));
+        String expected = TdObjects.write(new ReferenceMessageFactory(dataSet).message(chat, n, now, expectedUsers));
         List<Long> users = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        new MessageFactory(dataSet).message(new JsonText(text), chat, n, users);
+        new MessageFactory(dataSet).message(new JsonText(text), chat, n, now, users);
 
-        assertSameBytes(expected, text.toString(), chat + " message " + n);
+        assertSameBytes(expected, text.toString(), chat + " message " + n + " at " + now);
         assertEquals(expectedUsers, users, () -> "users referred to by " + chat + " message " + n);
         collect(CONTENT_TYPE.matcher(expected), contentTypesSeen);
         collect(ORIGIN_TYPE.matcher(expected), originTypesSeen);

@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p><b>Test reference:</b> the history requests as they were before
  * {@link HistoryRequests} wrote its answers as JSON text, kept unchanged (but
- * for the {@link ReferenceMessageFactory} they use) so that
+ * for the {@link ReferenceMessageFactory} they use, and the clock's time they
+ * give it) so that
  * {@link FastHistoryTextTest} can compare whole answer streams byte for byte.
  */
 final class ReferenceHistoryRequests {
@@ -49,7 +50,7 @@ final class ReferenceHistoryRequests {
         Set<Long> referenced = new LinkedHashSet<>();
         List<JsonObject> found = new ArrayList<>(Math.max(0, slice.newest() - oldest + 1));
         for (int n = slice.newest(); n >= oldest; n--) {
-            found.add(messages.message(chat, n, referenced));
+            found.add(messages.message(chat, n, users.now(), referenced));
         }
         users.announce(referenced, session, out);
         JsonArrayBuilder list = TdObjects.array();
@@ -65,7 +66,7 @@ final class ReferenceHistoryRequests {
             throw new TdError(404, "Not Found");
         }
         Set<Long> referenced = new LinkedHashSet<>();
-        JsonObject message = messages.message(chat, (int) number, referenced);
+        JsonObject message = messages.message(chat, (int) number, users.now(), referenced);
         users.announce(referenced, session, out);
         return message;
     }

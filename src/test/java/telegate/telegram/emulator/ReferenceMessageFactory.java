@@ -19,7 +19,8 @@ import java.util.List;
  * <p><b>Test reference:</b> the emulator's JSON-P code as it was before
  * {@link MessageFactory} wrote JSON text directly, kept unchanged so that
  * {@link FastHistoryTextTest} can compare the new text with what this code
- * builds and JSON-P writes, byte for byte.
+ * builds and JSON-P writes, byte for byte. One rule changed since, in both on
+ * purpose: no edit is dated after the emulator's clock ({@code now}).
  */
 final class ReferenceMessageFactory {
 
@@ -49,7 +50,7 @@ final class ReferenceMessageFactory {
      * The message; the ids of the users it refers to (sender, forward origin,
      * added members) are added to {@code referencedUsers}.
      */
-    JsonObject message(EmulatedChat chat, int n, Collection<Long> referencedUsers) {
+    JsonObject message(EmulatedChat chat, int n, int now, Collection<Long> referencedUsers) {
         int k = chat.ordinal();
         ContentKind kind = kind(chat, n);
         int date = chat.messageDate(n);
@@ -65,7 +66,7 @@ final class ReferenceMessageFactory {
                 .add("is_channel_post", chat.isChannel())
                 .add("contains_unread_mention", false)
                 .add("date", date)
-                .add("edit_date", editDate(chat, n, kind, date));
+                .add("edit_date", editDate(chat, n, kind, date, now));
         if (!kind.isService()) {
             addForward(message, chat, n, date, referencedUsers);
             addInteraction(message, chat, n);
@@ -135,11 +136,13 @@ final class ReferenceMessageFactory {
         return 1 + DeterministicHash.below(candidates, chat.ordinal(), n, SALT_SENDER);
     }
 
-    private static int editDate(EmulatedChat chat, int n, ContentKind kind, int date) {
+    /** Changed with MessageFactory's on purpose: an edit whose time is after the clock has not happened yet. */
+    private static int editDate(EmulatedChat chat, int n, ContentKind kind, int date, int now) {
         if (kind.isService() || DeterministicHash.below(9, chat.ordinal(), n, SALT_EDIT) != 0) {
             return 0;
         }
-        return date + 60 + DeterministicHash.below(86_400, chat.ordinal(), n, SALT_EDIT + 1);
+        int edited = date + 60 + DeterministicHash.below(86_400, chat.ordinal(), n, SALT_EDIT + 1);
+        return edited <= now ? edited : 0;
     }
 
     private String signature(EmulatedChat chat, int n) {
