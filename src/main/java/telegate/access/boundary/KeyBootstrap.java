@@ -42,7 +42,7 @@ public class KeyBootstrap {
                     + KeySecrets.prefix(secret) + ")");
         } else {
             // Shown once, on purpose: it is the only way in for a new installation.
-            log.warning("\n==================== Telegate ====================\n"
+            log.info("\n==================== Telegate ====================\n"
                     + "No API key existed, so one was generated. It is shown only now:\n\n    " + secret
                     + "\n\nKeep it; set TELEGATE_ADMIN_TOKEN to manage keys at /api/keys.\n"
                     + "==================================================");

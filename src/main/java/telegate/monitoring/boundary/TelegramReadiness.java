@@ -20,6 +20,15 @@ public class TelegramReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        try {
+            return check();
+        } catch (jakarta.ejb.EJBException e) {
+            // asked while the server starts (a probe polling readiness): not ready yet, and no stack trace
+            return HealthCheckResponse.named(NAME).down().withData("reason", "starting").build();
+        }
+    }
+
+    private HealthCheckResponse check() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("backend",
                 clients.backendName());
         if (clients.available()) {

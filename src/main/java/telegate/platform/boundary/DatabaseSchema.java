@@ -31,10 +31,13 @@ public class DatabaseSchema {
     @Inject
     Logger log;
 
+    private SchemaMigrations.Outcome outcome;
+
     @PostConstruct
     void migrate() {
         long started = System.nanoTime();
-        SchemaMigrations.Outcome outcome = new SchemaMigrations(dataSource).migrate();
+        outcome = new SchemaMigrations(dataSource).migrate();
+        SchemaMigrations.Outcome outcome = this.outcome;
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (outcome.baselined() != null) {
             log.info(() -> "Database schema: took over the tables of Telegate 0.1 as version " + outcome.baselined());
@@ -42,5 +45,10 @@ public class DatabaseSchema {
         log.info(() -> "Database schema: " + outcome.product() + ", version " + outcome.version()
                 + (outcome.applied() > 0 ? " (" + outcome.applied() + " migration(s) applied in " + millis + " ms)"
                         : ", up to date"));
+    }
+
+    /** The database product and the schema version this start brought it to, e.g. "H2, schema version 1". */
+    public String summary() {
+        return outcome.product() + ", schema version " + outcome.version();
     }
 }
