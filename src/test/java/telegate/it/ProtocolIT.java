@@ -11,9 +11,13 @@ import static telegate.it.Frames.statusAndMessage;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -969,5 +973,163 @@ class ProtocolIT {
         String list = Http.get(http().resolve("api/keys"), Http.ADMIN_TOKEN).body();
         assertThat(list).contains("\"listed\"").doesNotContain(secret).doesNotContain(BOOTSTRAP_KEY);
         assertThat(Http.delete(http().resolve("api/keys/999999"), Http.ADMIN_TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void adminApiTimesAreWholeSecondsAndAbsentValuesNull() {
+        JsonObject key = Http.newKey(http(), "times").getJsonObject("key");
+        assertThat(key.getString("created")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(key.get("lastUsed")).isEqualTo(JsonValue.NULL);
+        assertThat(key.get("revoked")).isEqualTo(JsonValue.NULL);
+        JsonObject revoked = (JsonObject) Http.json(Http.delete(http().resolve("api/keys/" + key.getInt("id")),
+                Http.ADMIN_TOKEN).body());
+        assertThat(revoked.getString("revoked")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(revoked.get("lastUsed")).isEqualTo(JsonValue.NULL);
+    }
+
+    // ---- HTTP errors: JSON on every path, never the server's HTML page
+
+    @Test
+    void httpErrorsAnswerJsonWithTheirStatus() {
+        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":\"x\",\"clientId\":999999}"),
+                400, "no client 999999");
+        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":"), 400, "malformed json");
+        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"clientId\":\"abc\"}"), 400,
+                "malformed json");
+        assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
+                "Bearer " + Http.ADMIN_TOKEN).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, "unsupported media type");
+        assertError(Http.delete(http().resolve("api/keys/abc"), Http.ADMIN_TOKEN), 404, "not found");
+        assertError(Http.delete(http().resolve("api/keys/999999999"), Http.ADMIN_TOKEN), 404, "no key 999999999");
+        assertError(Http.get(http().resolve("api/keys"), "wrong"), 401, "unauthorized");
+        assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
+                "Bearer " + Http.ADMIN_TOKEN).PUT(HttpRequest.BodyPublishers.noBody())), 405, "method not allowed");
+        assertError(Http.get(http().resolve("nosuchpage"), null), 404, "not found");
+        assertError(Http.get(http().resolve("api/nosuchresource"), Http.ADMIN_TOKEN), 404, "not found");
+        assertError(Http.get(http().resolve("ws/telegram/"), null), 404, "not found");
+        assertError(Http.delete(http().resolve("health"), Http.ADMIN_TOKEN), 405, "method not allowed");
+        assertError(Http.post(http().resolve("metrics"), null, "{}"), 405, "method not allowed");
+        assertError(Http.post(http().resolve("openapi"), null, "{}"), 405, "method not allowed");
+        assertError(Http.post(http().resolve("api/telegram/emulator/nosuchchat/messages"), Http.ADMIN_TOKEN, ""),
+                404, "no such chat in the emulated telegram: nosuchchat");
+    }
+
+    @Test
+    void fuzzedHttpRequestsGetOnlyJsonErrorsAndNeverA500() {
+        List<String> wrong = new ArrayList<>();
+        List<HttpFuzz.Call> calls = new HttpFuzz(20261130L).calls(300);
+        for (HttpFuzz.Call call : calls) {
+            HttpResponse<String> answer;
+            try {
+                answer = Http.send(call.request(http()));
+            } catch (IllegalStateException e) {
+                wrong.add("no answer (" + e.getMessage() + ") for " + call);
+                continue;
+            }
+            String problem = errorProblem(call.method(), answer);
+            if (problem != null) {
+                wrong.add(answer.statusCode() + " " + problem + " for " + call);
+            }
+        }
+        assertThat(wrong).as("of %d requests", calls.size()).isEmpty();
+    }
+
+    /** Why an answer is not a proper one (null when it is): an error must be JSON, short, and name nothing internal. */
+    static String errorProblem(String method, HttpResponse<String> answer) {
+        int status = answer.statusCode();
+        if (status >= 500) {
+            return "server error " + answer.body();
+        }
+        if (status < 300) {
+            return null;
+        }
+        if (status < 400) {
+            return "redirect to " + answer.headers().firstValue("Location").orElse("");
+        }
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        boolean beforeTheApplication = answer.headers().firstValue("Content-Security-Policy").isEmpty();
+        if (type.isEmpty() && answer.body().isEmpty() && beforeTheApplication && List.of(400, 414, 431).contains(status)) {
+            return null; // refused by the HTTP layer before the application (a %00 in the path, headers over 8 KB)
+        }
+        if (!type.startsWith("application/json")) {
+            return "content type " + type + ": " + answer.body();
+        }
+        if (method.equals("HEAD")) {
+            return answer.body().isEmpty() ? null : "a HEAD answer with a body";
+        }
+        String body = answer.body();
+        String lower = body.toLowerCase();
+        for (String internal : List.of("exception", "java.", "jakarta.", "org.", "payara", "glassfish", "grizzly",
+                "jersey", "<html", "\tat ")) {
+            if (lower.contains(internal)) {
+                return "names " + internal + ": " + body;
+            }
+        }
+        try {
+            JsonObject json = (JsonObject) Http.json(body);
+            if (!json.keySet().equals(Set.of("error")) || !(json.get("error") instanceof JsonString)) {
+                return "not {\"error\":\"...\"}: " + body;
+            }
+            String text = json.getString("error");
+            return text.isEmpty() || text.length() > 200 || !Character.isLowerCase(text.charAt(0))
+                    ? "not a short lower-case text: " + body : null;
+        } catch (RuntimeException e) {
+            return "not a JSON object: " + body;
+        }
+    }
+
+    void assertError(HttpResponse<String> answer, int status, String text) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(Http.json(answer.body())).isEqualTo(Json.createObjectBuilder().add("error", text).build());
+    }
+
+    // ---- the admin API's OpenAPI document
+
+    @Test
+    void openApiDescribesTheAdminApi() {
+        HttpResponse<String> answer = Http.send(HttpRequest.newBuilder(http().resolve("openapi"))
+                .header("Accept", "application/json").GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonObject document = (JsonObject) Http.json(answer.body());
+        assertThat(document.getJsonObject("info").getString("title")).isEqualTo("Telegate admin API");
+        assertThat(document.getJsonObject("info").getString("version")).isNotBlank();
+        JsonObject components = document.getJsonObject("components");
+        JsonObject bearer = components.getJsonObject("securitySchemes").getJsonObject("bearer");
+        assertThat(bearer.getString("type")).isEqualTo("http");
+        assertThat(bearer.getString("scheme")).isEqualTo("bearer");
+        assertThat(document.getJsonArray("security").getJsonObject(0).keySet()).containsExactly("bearer");
+
+        JsonObject paths = document.getJsonObject("paths");
+        assertThat(paths.keySet()).contains("/api/keys", "/api/keys/{id}", "/api/telegram/requests",
+                "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members");
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            JsonObject responses = operation.asJsonObject().getJsonObject("responses");
+            assertThat(responses.keySet()).as(method + " " + path).contains("401", "403", "429");
+            assertThat(responses.keySet().stream().filter(code -> code.startsWith("2"))).as(method + " " + path)
+                    .hasSize(1);
+            responses.forEach((code, response) -> assertThat(response.toString()).as(method + " " + path + " " + code)
+                    .containsPattern("\"(\\$ref|schema)\""));
+            List<String> tags = operation.asJsonObject().getJsonArray("tags").getValuesAs(JsonString::getString);
+            assertThat(tags).as(method + " " + path).containsExactly(path.contains("/emulator/") ? "emulator"
+                    : path.startsWith("/api/keys") ? "keys" : "telegram");
+        }));
+        assertThat(paths.getJsonObject("/api/keys").getJsonObject("post").getJsonObject("responses")
+                .getJsonObject("201").toString()).contains("#/components/schemas/CreatedKey");
+        assertThat(paths.getJsonObject("/api/keys/{id}").getJsonObject("delete").getJsonObject("responses")
+                .getJsonObject("404").toString()).contains("#/components/schemas/Error");
+
+        // the schemas say what the answers hold: every field, types, and which may be null
+        JsonObject schemas = components.getJsonObject("schemas");
+        JsonObject key = schemas.getJsonObject("Key");
+        JsonObject created = Http.newKey(http(), "openapi").getJsonObject("key");
+        assertThat(key.getJsonObject("properties").keySet()).isEqualTo(created.keySet());
+        assertThat(key.getJsonArray("required").getValuesAs(JsonString::getString))
+                .containsExactlyInAnyOrderElementsOf(created.keySet());
+        assertThat(key.getJsonObject("properties").getJsonObject("id").getString("type")).isEqualTo("integer");
+        assertThat(key.getJsonObject("properties").getJsonObject("created").getString("type")).isEqualTo("string");
+        assertThat(key.getJsonObject("properties").getJsonObject("lastUsed").getBoolean("nullable")).isTrue();
+        assertThat(schemas.getJsonObject("Error").getJsonObject("properties").keySet()).containsExactly("error");
+        assertThat(answer.body()).doesNotContain("\"maxProperties\":0");
     }
 }

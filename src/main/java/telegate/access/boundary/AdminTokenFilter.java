@@ -2,14 +2,12 @@ package telegate.access.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.access.control.LoginThrottle;
 import telegate.platform.boundary.ClientNetwork;
+import telegate.platform.entity.ApiError;
 
 /**
  * The admin API answers only {@code Authorization: Bearer <TELEGATE_ADMIN_TOKEN>}, and
@@ -82,7 +81,6 @@ public class AdminTokenFilter implements ContainerRequestFilter {
     }
 
     private static Response error(Response.Status status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(Json.createObjectBuilder().add("error", message).build().toString()).build();
+        return ApiError.answer(status, message);
     }
 }

@@ -3,12 +3,16 @@ package telegate.access.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import telegate.access.control.KeySecrets;
 import telegate.access.entity.ApiKey;
 import telegate.access.entity.Client;
@@ -64,11 +68,14 @@ public class ApiKeys {
         return em.createNamedQuery(ApiKey.COUNT, Long.class).getSingleResult() == 0;
     }
 
-    /** A key for a new client, or for an existing one when {@code clientId} is given. */
-    public CreatedKey create(String secret, String label, Long clientId) {
+    /**
+     * A key for a new client, or for an existing one when {@code clientId} is given (empty when
+     * that client does not exist: an answer, not an exception, which the EJB container would wrap).
+     */
+    public Optional<CreatedKey> create(String secret, String label, Long clientId) {
         Client client = clientId == null ? null : em.find(Client.class, clientId);
         if (clientId != null && client == null) {
-            throw new IllegalArgumentException("no client " + clientId);
+            return Optional.empty();
         }
         if (client == null) {
             client = new Client(label == null || label.isBlank() ? "client" : label, Instant.now());
@@ -77,7 +84,7 @@ public class ApiKeys {
         ApiKey key = new ApiKey(client, KeySecrets.hash(secret), KeySecrets.prefix(secret), label, Instant.now());
         em.persist(key);
         em.flush();
-        return new CreatedKey(KeyView.of(key), secret);
+        return Optional.of(new CreatedKey(KeyView.of(key), secret));
     }
 
     public List<KeyView> list() {
@@ -95,9 +102,35 @@ public class ApiKeys {
         return Optional.of(KeyView.of(key));
     }
 
-    /** A key as the admin API shows it: never its secret. */
-    public record KeyView(long id, long clientId, String prefix, String label, Instant created, Instant lastUsed,
-            Instant revoked) {
+    /**
+     * A key as the admin API shows it: never its secret. Times in whole seconds and absent
+     * values as {@code null}, as on the WebSocket (PROTOCOL.md 2.3).
+     */
+    @JsonbNillable
+    @Schema(name = "Key", description = "An API key, without its secret.")
+    public record KeyView(
+            @Schema(required = true, type = SchemaType.INTEGER, format = "int64") long id,
+            @Schema(required = true, type = SchemaType.INTEGER, format = "int64",
+                    description = "The client the key belongs to.") long clientId,
+            @Schema(required = true, description = "The key's first characters, to tell keys apart.",
+                    example = "Xk3bQ9aL") String prefix,
+            @Schema(required = true, nullable = true, example = "analytics") String label,
+            @Schema(required = true, type = SchemaType.STRING, format = "date-time", example = "2026-11-24T19:57:05Z")
+            Instant created,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, format = "date-time",
+                    description = "Last login with it.")
+            Instant lastUsed,
+            @Schema(required = true, nullable = true, type = SchemaType.STRING, format = "date-time") Instant revoked) {
+
+        public KeyView {
+            created = wholeSeconds(created);
+            lastUsed = wholeSeconds(lastUsed);
+            revoked = wholeSeconds(revoked);
+        }
+
+        private static Instant wholeSeconds(Instant time) {
+            return time == null ? null : time.truncatedTo(ChronoUnit.SECONDS);
+        }
 
         static KeyView of(ApiKey key) {
             return new KeyView(key.getId(), key.getClient().getId(), key.getPrefix(), key.getLabel(),
@@ -106,6 +139,8 @@ public class ApiKeys {
     }
 
     /** The answer to a creation: the only time the secret is shown. */
-    public record CreatedKey(KeyView key, String secret) {
+    @Schema(name = "CreatedKey", description = "A new key and, this once only, its secret.")
+    public record CreatedKey(@Schema(required = true, ref = "Key") KeyView key,
+            @Schema(required = true, description = "The API key to log in with; never shown again.") String secret) {
     }
 }

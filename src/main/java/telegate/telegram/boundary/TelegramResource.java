@@ -11,8 +11,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import telegate.access.boundary.AdminOnly;
+import telegate.platform.entity.ApiError;
 import telegate.telegram.emulator.EmulatedTelegram;
 
 /**
@@ -25,12 +31,17 @@ import telegate.telegram.emulator.EmulatedTelegram;
 public class TelegramResource {
 
     private static final int MAX_ADDED = 100_000;
+    private static final String EMULATOR_TAG = "emulator";
 
     @Inject
     TelegramClients clients;
 
     @GET
     @Path("requests")
+    @Tag(name = "telegram", description = "Telegram access.")
+    @Operation(summary = "Count Telegram requests", description = "Requests sent to Telegram since the start, by type.")
+    @APIResponse(responseCode = "200", description = "TDLib request type to count.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RequestCounts")))
     public String requests() {
         JsonObjectBuilder counts = Json.createObjectBuilder();
         clients.requestCounts().forEach(counts::add);
@@ -39,42 +50,75 @@ public class TelegramResource {
 
     @POST
     @Path("emulator/{chat}/messages")
-    public Response addMessages(@PathParam("chat") String chat, @QueryParam("count") @DefaultValue("1") int count) {
-        return add(chat, count, true);
+    @Tag(name = EMULATOR_TAG, description = "Only with the emulated Telegram (TELEGATE_TELEGRAM=emulated): "
+            + "new activity on demand, for demos and tests. 404 on real Telegram.")
+    @Operation(summary = "Emulator only: add messages to a chat")
+    @APIResponse(responseCode = "200", description = "The chat's message count now.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddedMessages")))
+    @APIResponse(responseCode = "400", description = "count out of range.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "404", description = "Not the emulated Telegram, or no such chat in it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    public AddedMessages addMessages(
+            @Parameter(required = true, description = "A chat of the emulator's data set.")
+            @PathParam("chat") String chat,
+            @Parameter(description = "1 to 100000.") @QueryParam("count") @DefaultValue("1") int count) {
+        EmulatedTelegram emulator = emulator(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                emulator.addMessage(chat);
+            }
+            return new AddedMessages(chat, emulator.messageCount(chat));
+        } catch (IllegalArgumentException e) {
+            throw noChat(chat);
+        }
     }
 
     @POST
     @Path("emulator/{chat}/members")
-    public Response addMembers(@PathParam("chat") String chat, @QueryParam("count") @DefaultValue("1") int count) {
-        return add(chat, count, false);
-    }
-
-    private Response add(String chat, int count, boolean messages) {
-        EmulatedTelegram emulator = clients.emulator().orElse(null);
-        if (emulator == null) {
-            return error(Response.Status.NOT_FOUND, "the emulated Telegram is not in use");
-        }
-        if (count < 1 || count > MAX_ADDED) {
-            return error(Response.Status.BAD_REQUEST, "count must be 1 to " + MAX_ADDED);
-        }
+    @Tag(name = EMULATOR_TAG)
+    @Operation(summary = "Emulator only: add members to a group")
+    @APIResponse(responseCode = "200", description = "The group's member count now.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddedMembers")))
+    @APIResponse(responseCode = "400", description = "count out of range.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "404", description = "Not the emulated Telegram, or no such chat in it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    public AddedMembers addMembers(
+            @Parameter(required = true, description = "A group of the emulator's data set.")
+            @PathParam("chat") String chat,
+            @Parameter(description = "1 to 100000.") @QueryParam("count") @DefaultValue("1") int count) {
+        EmulatedTelegram emulator = emulator(count);
         try {
             for (int i = 0; i < count; i++) {
-                if (messages) {
-                    emulator.addMessage(chat);
-                } else {
-                    emulator.addMember(chat);
-                }
+                emulator.addMember(chat);
             }
-            int total = messages ? emulator.messageCount(chat) : emulator.memberCount(chat);
-            return Response.ok(Json.createObjectBuilder().add("chat", chat).add(messages ? "messages" : "members",
-                    total).build().toString()).build();
+            return new AddedMembers(chat, emulator.memberCount(chat));
         } catch (IllegalArgumentException e) {
-            return error(Response.Status.NOT_FOUND, "no such chat in the emulated Telegram: " + chat);
+            throw noChat(chat);
         }
     }
 
-    private static Response error(Response.Status status, String message) {
-        return Response.status(status).entity(Json.createObjectBuilder().add("error", message).build().toString())
-                .build();
+    private EmulatedTelegram emulator(int count) {
+        EmulatedTelegram emulator = clients.emulator()
+                .orElseThrow(() -> ApiError.notFound("the emulated telegram is not in use"));
+        if (count < 1 || count > MAX_ADDED) {
+            throw ApiError.badRequest("count must be 1 to " + MAX_ADDED);
+        }
+        return emulator;
+    }
+
+    private static RuntimeException noChat(String chat) {
+        return ApiError.notFound("no such chat in the emulated telegram: " + chat);
+    }
+
+    /** A chat's message count after an addition. */
+    @Schema(name = "AddedMessages")
+    public record AddedMessages(@Schema(required = true) String chat, @Schema(required = true) int messages) {
+    }
+
+    /** A group's member count after an addition. */
+    @Schema(name = "AddedMembers")
+    public record AddedMembers(@Schema(required = true) String chat, @Schema(required = true) int members) {
     }
 }
