@@ -360,6 +360,13 @@ class BundleIT {
             Matcher generated = Pattern.compile("It is shown only now:\\s+(\\S+)").matcher(server.log());
             assertThat(generated.find()).as("the generated key in the log").isTrue();
             key = generated.group(1);
+            // a first start a user can read: one screen, no warning, no colour codes, and it ends saying where to connect
+            List<String> startLog = server.log().lines().toList();
+            assertThat(startLog).hasSizeLessThanOrEqualTo(30).noneMatch(line -> line.contains("WARNING")
+                    || line.contains("SEVERE") || line.contains("\u001b"));
+            assertThat(startLog.get(startLog.size() - 1)).contains("Telegate ready: ws://localhost:"
+                    + server.http().getPort() + "/ws/telegram/ (console http://localhost:" + server.http().getPort()
+                    + "/), Telegram emulated, database ");
             try (WsClient client = WsClient.connect(server.ws())) {
                 client.send("login", login(key));
                 assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
@@ -367,6 +374,8 @@ class BundleIT {
             assertThat(Http.get(server.http().resolve("api/keys"), "anything").statusCode())
                     .as("admin API disabled without TELEGATE_ADMIN_TOKEN").isEqualTo(403);
             server.stop();
+            assertThat(server.log().lines()).as("start, use and stop").noneMatch(line -> line.contains("WARNING")
+                    || line.contains("SEVERE") || line.contains("Exception"));
         }
         try (BundleServer again = BundleServer.start(data, Map.of("TELEGATE_CONNECTIONS_PER_ADDRESS", "3",
                 "TELEGATE_LOGIN_RESET_AFTER_SECONDS", "2", "TELEGATE_LOGIN_RESET_CHECK_SECONDS", "1"),

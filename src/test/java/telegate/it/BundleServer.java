@@ -104,7 +104,7 @@ final class BundleServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + log());
             }
-            if (log().contains("ready in") && accepts()) {
+            if (log().contains("Telegate ready: ") && accepts()) {
                 return;
             }
             sleep(200);
