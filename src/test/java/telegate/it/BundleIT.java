@@ -82,6 +82,12 @@ class BundleIT {
                 assertThat(client.nextData().getString("message")).isEqualTo("logged in successfully");
             }
             first.stop();
+            // what happened is in the log, one line each (PROTOCOL.md's events; issue 11 item 4) ...
+            assertThat(first.log()).containsPattern("INFO telegate\\S*Logins: Login: client \\d+ \\(key \\d+\\) from 127\\.0\\.0\\.1")
+                    .contains("phone +91******3210 -> send code", "code -> logged in", "password -> logged in")
+                    .containsPattern("Stream chats of client \\d+ from 127\\.0\\.0\\.1: UnderWorld4444 \\(latest\\)")
+                    .containsPattern("Stream chats of client \\d+ completed after [0-9.]+ s, 1000 messages")
+                    .containsPattern("Created key \\d+ \\(prefix [^)]+\\) of client \\d+");
             // no secret of that session in the whole log, at any level
             assertThat(first.log()).doesNotContain(KEY).doesNotContain(secondKey).doesNotContain(adminToken)
                     .doesNotContain("9876543210").doesNotContain("5550000002").doesNotContainPattern("\\bsecret\\b")
@@ -271,9 +277,16 @@ class BundleIT {
             assertThat(server.exitCode()).isEqualTo(143);
         }
         // a second start finds the schema up to date, and nothing went wrong in either
+        // (and in JSON lines for a log shipper: one object per line from the application's start on)
+        env.put("TELEGATE_LOG_FORMAT", "json");
         try (BundleServer again = BundleServer.start(data, env, "upgrade-2.log")) {
             assertThat(again.log()).contains("version 1, up to date").doesNotContain("took over");
             assertThat(loginAnswer(again, KEY)).isEqualTo("session already exists, call 'users'.");
+            List<String> lines = again.log().lines().dropWhile(line -> !line.contains("\"logger\":\"telegate.")).toList();
+            assertThat(lines).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(WsClient.parse(line).getString("level"))
+                    .isIn("INFO", "WARNING"));
+            assertThat(lines).anySatisfy(line -> assertThat(WsClient.parse(line).getString("message"))
+                    .startsWith("Login: client 1 (key 1) from 127.0.0.1"));
         }
         assertThat(Files.exists(data.resolve("telegate.trace.db"))).as("H2's trace file of SQL errors").isFalse();
     }

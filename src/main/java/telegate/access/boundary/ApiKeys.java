@@ -25,6 +25,8 @@ import telegate.access.entity.Client;
 @Stateless
 public class ApiKeys {
 
+    private static final java.util.logging.Logger LOG = telegate.platform.control.Logs.of(ApiKeys.class);
+
     @PersistenceContext(unitName = "telegate")
     EntityManager em;
 
@@ -84,6 +86,9 @@ public class ApiKeys {
         ApiKey key = new ApiKey(client, KeySecrets.hash(secret), KeySecrets.prefix(secret), label, Instant.now());
         em.persist(key);
         em.flush();
+        long keyId = key.getId();
+        long owner = client.getId();
+        LOG.info(() -> "Created key " + keyId + " (prefix " + KeySecrets.prefix(secret) + ") of client " + owner);
         return Optional.of(new CreatedKey(KeyView.of(key), secret));
     }
 
@@ -99,6 +104,8 @@ public class ApiKeys {
         key.revokeAt(Instant.now());
         em.flush();
         revocations.fire(new KeyRevoked(id));
+        LOG.info(() -> "Revoked key " + id + " (prefix " + key.getPrefix() + ") of client " + key.getClient().getId()
+                + "; its connections are closed");
         return Optional.of(KeyView.of(key));
     }
 

@@ -21,12 +21,16 @@ import telegate.telegram.boundary.LoginOutcome;
 import telegate.telegram.boundary.TelegramLogin;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.entity.TelegramAccount;
+import telegate.platform.control.Logs;
+import java.util.logging.Logger;
 
 /** {@code login}, {@code telegram login} and {@code telegram logout} (PROTOCOL.md 1.1, 1.2, 2.1, 2.6, 2.8). */
 @ApplicationScoped
 public class Logins {
 
     static final int FAILED_LOGINS_PER_CONNECTION = 5;
+    private static final Logger LOG = Logs.of(Logins.class);
 
     @Inject
     ApiKeys keys;
@@ -60,14 +64,21 @@ public class Logins {
         }
         if (client.isEmpty()) {
             Frame unauthorized = Frame.failed(Texts.LOGIN, Texts.UNAUTHORIZED);
+            boolean throttled = throttle.isBlocked(address);
             if (connection.loginFailed() >= FAILED_LOGINS_PER_CONNECTION) {
                 connection.outbox().sendAndClose(unauthorized, CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED);
+                LOG.info(() -> "Login failed from " + address + (throttled ? " (too many failures: refused unchecked)" : "")
+                        + "; connection closed after " + FAILED_LOGINS_PER_CONNECTION + " failures");
             } else {
                 connection.outbox().send(unauthorized);
+                LOG.info(() -> "Login failed from " + address
+                        + (throttled ? " (too many failures: refused unchecked)" : ": unknown or revoked key"));
             }
             return;
         }
         connection.verified(client.get().clientId(), client.get().keyId());
+        ApiKeys.Holder holder = client.get();
+        LOG.info(() -> "Login: client " + holder.clientId() + " (key " + holder.keyId() + ") from " + address);
         connection.outbox().send(Frame.success(Texts.LOGIN,
                 loggedIn(client.get().clientId()) ? Texts.SESSION_ALREADY_EXISTS : Texts.SEND_PHONE_NUMBER));
     }
@@ -109,11 +120,25 @@ public class Logins {
                 outcome = LoginOutcome.OUT_OF_ORDER;
             }
             answer(connection, outcome);
+            LoginOutcome answered = outcome;
+            LOG.info(() -> "Telegram login of client " + owner + ": " + step(data) + " -> "
+                    + answered.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         } catch (TelegramUnavailable e) {
             connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGIN, e.reason()));
+            LOG.info(() -> "Telegram login of client " + owner + ": " + e.reason());
         } catch (TelegramUnreachable e) {
             connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGIN, Texts.TELEGRAM_UNREACHABLE));
+            LOG.warning(() -> "Telegram login of client " + owner + ": Telegram did not answer in time");
         }
+    }
+
+    /** Which step of the login a request is, for the log (never its value). */
+    private static String step(JsonObject data) {
+        if (data.containsKey("phone")) {
+            String phone = text(data.get("phone"));
+            return "phone " + (phone == null ? "(none)" : TelegramAccount.mask(phone));
+        }
+        return data.containsKey("code") ? "code" : data.containsKey("password") ? "password" : "no step";
     }
 
     private static void answer(Connection connection, LoginOutcome outcome) {
@@ -141,13 +166,17 @@ public class Logins {
                     CloseCodes.VIOLATED_POLICY, Texts.VERIFY_API_KEY_FIRST);
             return;
         }
+        long owner = connection.client();
         try {
-            telegram.logOut(connection.client());
+            telegram.logOut(owner);
             connection.outbox().send(Frame.success(Texts.TELEGRAM_LOGOUT, Texts.LOGGED_OUT));
+            LOG.info(() -> "Telegram logout of client " + owner);
         } catch (TelegramUnavailable e) {
             connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGOUT, e.reason()));
+            LOG.info(() -> "Telegram logout of client " + owner + ": " + e.reason());
         } catch (TelegramUnreachable e) {
             connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGOUT, Texts.TELEGRAM_UNREACHABLE));
+            LOG.warning(() -> "Telegram logout of client " + owner + ": Telegram did not answer in time");
         }
     }
 

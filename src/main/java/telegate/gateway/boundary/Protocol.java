@@ -26,6 +26,7 @@ import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
 import telegate.gateway.control.Outbox;
+import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.platform.boundary.ClientNetwork;
@@ -40,6 +41,7 @@ import telegate.platform.control.Logs;
 public class Protocol {
 
     private static final Logger LOG = Logs.of(Protocol.class);
+    private final RefusalLog refusals = new RefusalLog(LOG, System::nanoTime);
 
     @Inject
     Logins logins;
@@ -128,8 +130,7 @@ public class Protocol {
         Map<String, Object> handshake = session.getUserProperties();
         if (!network.allowsOrigin((String) handshake.get(HandshakeHeaders.ORIGIN),
                 (String) handshake.get(HandshakeHeaders.HOST))) {
-            LOG.info(() -> "Refused a connection from " + connection.remoteAddress() + ": origin "
-                    + handshake.get(HandshakeHeaders.ORIGIN) + " is not allowed");
+            refusals.refused(connection.remoteAddress(), "origin not allowed");
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.ORIGIN_NOT_ALLOWED);
             return connection;
         }
@@ -137,12 +138,15 @@ public class Protocol {
         if (open.incrementAndGet() > connectionsPerAddress) {
             open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.TOO_MANY_CONNECTIONS);
+            refusals.refused(connection.remoteAddress(), "too many connections from one address ("
+                    + connectionsPerAddress + ")");
             return connection;
         }
         if (admitted.incrementAndGet() > maxConnections) {
             admitted.decrementAndGet();
             open.decrementAndGet();
             connection.outbox().close(CloseCodes.TRY_AGAIN_LATER, Texts.SERVER_BUSY);
+            refusals.refused(connection.remoteAddress(), "server busy (" + maxConnections + " connections)");
             return connection;
         }
         connection.counted();
@@ -150,6 +154,8 @@ public class Protocol {
         scheduler.schedule(() -> {
             if (!connection.isVerified() && !connection.isClosed()) {
                 connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.LOGIN_TIMEOUT);
+                LOG.info(() -> "Closed a connection from " + connection.remoteAddress() + ": no login within "
+                        + loginTimeoutSeconds + " s");
             }
         }, loginTimeoutSeconds, TimeUnit.SECONDS);
         return connection;

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import telegate.platform.control.Logs;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
@@ -32,6 +35,8 @@ import telegate.telegram.entity.TelegramChat;
 @ApplicationScoped
 public class Streams {
 
+    private static final Logger LOG = Logs.of(Streams.class);
+
     @Inject
     TelegramClients clients;
 
@@ -54,6 +59,7 @@ public class Streams {
                 chat = resolve(connection, Texts.USERS, client.get(), entry.name());
             } catch (TelegramUnreachable e) {
                 connection.outbox().send(Frame.failed(Texts.USERS, Texts.TELEGRAM_UNREACHABLE));
+                unreachable(connection, Texts.USERS);
                 return;
             } catch (Cancelled e) {
                 return; // the cancel came during a flood wait; it is answered as the request ends
@@ -69,7 +75,7 @@ public class Streams {
             addOnce(chats, new ChatRequest(entry.name(), chat.get(), entry.start()));
         }
         connection.outbox().send(Frame.success(Texts.USERS, Texts.SENDING_USERS));
-        stream(connection, Texts.USERS, out -> harvest.members(connection.client(), client.get(), chats, out));
+        stream(connection, Texts.USERS, chats, out -> harvest.members(connection.client(), client.get(), chats, out));
     }
 
     public void chats(Connection connection, Inbound request) {
@@ -85,6 +91,7 @@ public class Streams {
                 chat = resolve(connection, Texts.CHATS, client.get(), entry.name());
             } catch (TelegramUnreachable e) {
                 connection.outbox().send(Frame.failed(Texts.CHATS, Texts.TELEGRAM_UNREACHABLE));
+                unreachable(connection, Texts.CHATS);
                 return;
             } catch (Cancelled e) {
                 return; // the cancel came during a flood wait; it is answered as the request ends
@@ -96,7 +103,7 @@ public class Streams {
             addOnce(chats, new ChatRequest(entry.name(), chat.get(), entry.start()));
         }
         connection.outbox().send(Frame.success(Texts.CHATS, Texts.SENDING_CHATS));
-        stream(connection, Texts.CHATS, out -> harvest.messages(connection.client(), client.get(), chats, out));
+        stream(connection, Texts.CHATS, chats, out -> harvest.messages(connection.client(), client.get(), chats, out));
     }
 
     /**
@@ -133,8 +140,14 @@ public class Streams {
             connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
         } catch (TelegramUnreachable e) {
             connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
+            unreachable(connection, event);
         }
         return Optional.empty();
+    }
+
+    private static void unreachable(Connection connection, String event) {
+        LOG.warning(() -> "Request " + event + " of client " + connection.client()
+                + ": Telegram did not answer in time (telegram unreachable)");
     }
 
     /** A name's chat; flood waits are waited out (announced when long) and end early on a cancel. */
@@ -152,14 +165,18 @@ public class Streams {
         StreamResult run(SocketStreamOutput out);
     }
 
-    private void stream(Connection connection, String event, Run run) {
+    private void stream(Connection connection, String event, List<ChatRequest> chats, Run run) {
         long started = System.nanoTime();
         connection.streamStarted();
+        LOG.info(() -> "Stream " + event + " of client " + connection.client() + " from " + connection.remoteAddress()
+                + ": " + chats.stream().map(chat -> chat.name() + " (" + describe(chat.start()) + ")")
+                        .collect(Collectors.joining(", ")));
         StreamResult result = null;
         try {
             result = run.run(new SocketStreamOutput(connection, event));
         } finally {
             boolean cancelled = connection.streamEnded();
+            logEnd(connection, event, result, cancelled, System.nanoTime() - started);
             if (result != null && result.complete() && !cancelled && !connection.outbox().isBroken()) {
                 connection.outbox().send(Frame.completed(event, result.counts(),
                         Texts.USERS.equals(event) ? result.partial() : null));
@@ -169,6 +186,24 @@ public class Streams {
             }
             metrics.streamEnded(event, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    private static String describe(ChatRequest.Start start) {
+        return switch (start.mode()) {
+            case ALL -> "all";
+            case LATEST -> "latest";
+            case AFTER -> "after " + start.after();
+        };
+    }
+
+    private static void logEnd(Connection connection, String event, StreamResult result, boolean cancelled,
+            long nanos) {
+        String how = cancelled ? "cancelled" : connection.outbox().isBroken() ? "connection lost"
+                : result == null ? "failed" : result.complete() ? "completed" : "stopped";
+        String counts = result == null ? "" : ", " + result.counts().values().stream().mapToLong(Long::longValue).sum()
+                + (Texts.USERS.equals(event) ? " members" : " messages") + " " + result.counts();
+        LOG.info(() -> String.format(java.util.Locale.ROOT, "Stream %s of client %d %s after %.1f s%s", event,
+                connection.client(), how, nanos / 1e9, counts));
     }
 
     private static void failAndClose(Connection connection, String event, String message) {

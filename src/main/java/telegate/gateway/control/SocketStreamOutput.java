@@ -8,6 +8,8 @@ import telegate.telegram.entity.UserView;
 /** A stream's frames onto one connection, on the stream's event. */
 public final class SocketStreamOutput implements StreamOutput {
 
+    private static final java.util.logging.Logger LOG = telegate.platform.control.Logs.of(SocketStreamOutput.class);
+
     private final Connection connection;
     private final String event;
 
@@ -41,6 +43,8 @@ public final class SocketStreamOutput implements StreamOutput {
     @Override
     public void chatFailed(String group, String reason) {
         connection.outbox().send(Frame.failed(event, String.format(Texts.CHAT_FAILED, group, reason)));
+        LOG.warning(() -> "Stream " + event + " of client " + connection.client() + ": chat " + group
+                + " failed mid-stream (" + reason + "); the stream goes on with the next chat");
     }
 
     @Override

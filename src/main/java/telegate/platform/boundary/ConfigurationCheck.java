@@ -8,6 +8,7 @@ import java.util.logging.Handler;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import telegate.platform.control.JsonLogFormatter;
 import telegate.platform.control.Logs;
 import telegate.platform.control.Settings;
 
@@ -17,7 +18,8 @@ import telegate.platform.control.Settings;
  * trace). A wrong value stops the server: one line per wrong setting, then exit
  * code 78 (EX_CONFIG, sysexits.h), so a supervisor does not restart it in a loop
  * thinking it crashed, and nothing runs on a setting that means something else.
- * A variable that looks like Telegate's but names no setting is a warning.
+ * A variable that looks like Telegate's but names no setting is a warning. With
+ * TELEGATE_LOG_FORMAT=json, every log line from here on is a JSON object.
  */
 public class ConfigurationCheck implements Extension {
 
@@ -30,6 +32,12 @@ public class ConfigurationCheck implements Extension {
         Settings.unknownVariables(System.getenv()).forEach(LOG::warning);
         List<String> problems = Settings.problems(name -> config.getOptionalValue(name, String.class));
         if (problems.isEmpty()) {
+            if ("json".equalsIgnoreCase(config.getOptionalValue("telegate.log.format", String.class).orElse("").trim())) {
+                JsonLogFormatter json = new JsonLogFormatter();
+                for (Handler handler : Logger.getLogger("").getHandlers()) {
+                    handler.setFormatter(json);
+                }
+            }
             return;
         }
         problems.forEach(problem -> LOG.severe("Telegate cannot start: " + problem));

@@ -33,6 +33,7 @@ public final class Settings {
 
     private static final List<Setting> ALL = List.of(
             open("telegate.telegram", oneOf("tdlib", "emulated")),
+            open("telegate.log.format", oneOf("text", "json")),
             open("telegate.api.id", whole(1, Integer.MAX_VALUE)),
             secret("telegate.api.hash", value -> API_HASH.matcher(value).matches() ? Optional.empty()
                     : Optional.of("allowed: the 32 hexadecimal digits my.telegram.org gives as api_hash")),

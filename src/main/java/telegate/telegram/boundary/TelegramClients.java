@@ -279,6 +279,7 @@ public class TelegramClients {
     void stop() {
         stopping = true;
         List<TdClient> open = List.copyOf(byOwner.values());
+        log.info(() -> "Telegate stopping: closing " + open.size() + " Telegram client(s)");
         open.forEach(client -> client.send(Json.createObjectBuilder().add("@type", "close").build()));
         open.forEach(client -> client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT));
         if (receiver != null) {
