@@ -104,7 +104,8 @@ final class BundleServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + ":\n" + log());
             }
-            if (log().contains("Telegate ready: ") && accepts()) {
+            String log = log();
+            if ((log.contains("Telegate ready: ") || log.contains("Telegate not ready ")) && accepts()) {
                 return;
             }
             sleep(200);

@@ -17,7 +17,8 @@ import telegate.telegram.boundary.TelegramClients;
 /**
  * The start's last line: where to connect, and on what. Logged once the server
  * answers its own readiness check on loopback (Payara Micro finishes loading the
- * application after this listener runs), so it also means what it says.
+ * application after this listener runs), so it also means what it says: "ready",
+ * or a warning "not ready" (no Telegram backend), whose reason the health check gives.
  */
 @WebListener
 public class ReadyLine implements ServletContextListener {
@@ -43,14 +44,20 @@ public class ReadyLine implements ServletContextListener {
                 : clients.backendName() + " NOT AVAILABLE: " + clients.unavailableReason();
         String database = schema.summary();
         executor.execute(() -> {
-            port.ifPresent(ReadyLine::awaitReadiness);
+            int status = port.isPresent() ? awaitServing(port.getAsInt()) : 200;
             String base = port.isPresent() ? "localhost:" + port.getAsInt() : "HOST:PORT";
-            log.info(() -> "Telegate ready: ws://" + base + "/ws/telegram/ (console http://" + base
-                    + "/), Telegram " + backend + ", database " + database);
+            String line = "ws://" + base + "/ws/telegram/ (console http://" + base + "/), Telegram " + backend
+                    + ", database " + database;
+            if (status == 200) {
+                log.info(() -> "Telegate ready: " + line);
+            } else {
+                log.warning(() -> "Telegate not ready (/health/ready says why): " + line);
+            }
         });
     }
 
-    private static void awaitReadiness(int port) {
+    /** Waits until this application answers its readiness check (up or down); its status, or -1. */
+    private static int awaitServing(int port) {
         URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
         long deadline = System.currentTimeMillis() + READY_WAIT_MILLIS;
         while (System.currentTimeMillis() < deadline) {
@@ -59,9 +66,10 @@ public class ReadyLine implements ServletContextListener {
                 connection.setConnectTimeout(1000);
                 connection.setReadTimeout(5000);
                 int status = connection.getResponseCode();
+                String type = connection.getContentType();
                 connection.disconnect();
-                if (status == 200) {
-                    return;
+                if (status == 200 || (status == 503 && type != null && type.contains("json"))) {
+                    return status;
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -70,8 +78,9 @@ public class ReadyLine implements ServletContextListener {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return -1;
             }
         }
+        return -1;
     }
 }
