@@ -377,7 +377,8 @@ public final class AsyncApiContract {
                         && actual.isString()) {
                     String a = actual.stringValue();
                     String b = expected.stringValue();
-                    sum += (double) levenshtein(a, b) / Math.max(1, Math.max(a.length(), b.length()));
+                    sum += (double) telegate.platform.control.EditDistance.between(a, b)
+                            / Math.max(1, Math.max(a.length(), b.length()));
                 } else {
                     sum += 1;
                 }
@@ -390,25 +391,6 @@ public final class AsyncApiContract {
             String more = errors.size() > ERRORS_SHOWN ? "; and " + (errors.size() - ERRORS_SHOWN) + " more" : "";
             return "  " + message + ": " + String.join("; ", shown) + more;
         }
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static String describe(Error error) {

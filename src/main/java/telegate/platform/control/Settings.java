@@ -102,9 +102,10 @@ public final class Settings {
                 continue;
             }
             String nearest = ALL.stream().map(setting -> variable(setting.name()))
-                    .min((a, b) -> Integer.compare(distance(a, variable), distance(b, variable))).orElseThrow();
+                    .min(java.util.Comparator.comparingInt(name -> EditDistance.between(name, variable)))
+                    .orElseThrow();
             unknown.add(variable + " is not a Telegate setting"
-                    + (distance(nearest, variable) <= 3 ? " (did you mean " + nearest + "?)" : ""));
+                    + (EditDistance.between(nearest, variable) <= 3 ? " (did you mean " + nearest + "?)" : ""));
         }
         return unknown;
     }
@@ -203,25 +204,5 @@ public final class Settings {
     private static Rule databaseUrl() {
         return value -> value.startsWith("jdbc:h2:") || value.startsWith("jdbc:postgresql:") ? Optional.empty()
                 : Optional.of("allowed: a jdbc:postgresql: or jdbc:h2: URL");
-    }
-
-    /** Edit distance, for the nearest setting's name. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
