@@ -208,8 +208,9 @@ class DeliveryIT {
                 stalled.add(raw); // and never read again, for now
             }
             // what the 30 cost, past the garbage the streams made: the live heap after a full collection,
-            // twice while they stay stalled (the second within the stall limit of the last one to start)
-            Thread.sleep(1000);
+            // twice while they stay stalled (the second within the stall limit of the last one to start),
+            // the first once the streams have stalled (on a busy machine the last ones start late)
+            awaitStreamsStalled("chats");
             server.collectGarbage();
             liveStalled = usedHeap();
             Thread.sleep(1500);
@@ -249,6 +250,24 @@ class DeliveryIT {
         assertThat(liveHeap - liveBefore).as("live heap the 30 stalled streams hold").isLessThan(30 * 8e6);
         assertThat(Health.live(server.http()).status()).isEqualTo("UP");
         assertThat(server.log()).contains("its client read nothing for " + STALL_SECONDS + " s");
+    }
+
+    /**
+     * Until the streams of that event have stalled: under 100 frames in half a second (a
+     * stalled socket still lets a frame through now and then), for at most 3 s, well inside
+     * the stall limit, after which the server closes them.
+     */
+    private static void awaitStreamsStalled(String event) throws InterruptedException {
+        double sent = Metrics.read(server.http()).value("telegate_frames_sent_total", event);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            double now = Metrics.read(server.http()).value("telegate_frames_sent_total", event);
+            if (now - sent < 100) {
+                return;
+            }
+            sent = now;
+        }
     }
 
     private static double openConnections() {
