@@ -56,7 +56,8 @@ public class Logins {
         }
         String address = connection.remoteAddress();
         Optional<ApiKeys.Holder> client = Optional.empty();
-        if (!throttle.isBlocked(address)) {
+        boolean throttled = throttle.isBlocked(address);
+        if (!throttled) {
             client = keys.authenticate(text(request.dataObject().get("apiKey")));
             if (client.isEmpty()) {
                 throttle.failed(address);
@@ -64,7 +65,6 @@ public class Logins {
         }
         if (client.isEmpty()) {
             Frame unauthorized = Frame.failed(Texts.LOGIN, Texts.UNAUTHORIZED);
-            boolean throttled = throttle.isBlocked(address);
             if (connection.loginFailed() >= FAILED_LOGINS_PER_CONNECTION) {
                 connection.outbox().sendAndClose(unauthorized, CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED);
                 LOG.info(() -> "Login failed from " + address + (throttled ? " (too many failures: refused unchecked)" : "")

@@ -36,8 +36,8 @@ public class DatabaseSchema {
     @PostConstruct
     void migrate() {
         long started = System.nanoTime();
-        outcome = new SchemaMigrations(dataSource).migrate();
-        SchemaMigrations.Outcome outcome = this.outcome;
+        SchemaMigrations.Outcome outcome = new SchemaMigrations(dataSource).migrate();
+        this.outcome = outcome;
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (outcome.baselined() != null) {
             log.info(() -> "Database schema: took over the tables of Telegate 0.1 as version " + outcome.baselined());
