@@ -50,6 +50,9 @@ public class Protocol {
     Streams streams;
 
     @Inject
+    LiveRequests live;
+
+    @Inject
     TelegateMetrics metrics;
 
     @Inject
@@ -207,6 +210,10 @@ public class Protocol {
             case Texts.TELEGRAM_LOGOUT -> run(connection, request, () -> logins.telegramLogout(connection));
             case Texts.USERS -> runStream(connection, request, () -> streams.users(connection, request));
             case Texts.CHATS -> runStream(connection, request, () -> streams.chats(connection, request));
+            case Texts.WATCH -> run(connection, request, () -> live.watch(connection, request));
+            case Texts.UNWATCH -> run(connection, request, () -> live.unwatch(connection, request));
+            case Texts.WATCHES -> run(connection, request, () -> live.watches(connection));
+            case Texts.LIVE -> runStream(connection, request, () -> live.live(connection, request));
             default -> run(connection, request, () -> connection.outbox().send(
                     Frame.failed(request.event(), Texts.UNKNOWN_EVENT)));
         }

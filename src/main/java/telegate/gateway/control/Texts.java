@@ -14,6 +14,10 @@ public final class Texts {
     public static final String CHATS = "chats";
     public static final String CANCEL = "cancel";
     public static final String ERROR = "error";
+    public static final String WATCH = "watch";
+    public static final String UNWATCH = "unwatch";
+    public static final String WATCHES = "watches";
+    public static final String LIVE = "live";
 
     // statuses
     public static final String SUCCESS = "success";
@@ -53,6 +57,17 @@ public final class Texts {
     public static final String CHAT_FAILED = "%s: %s";
     public static final String CANCELLED = "cancelled";
     public static final String LOGGED_OUT = "logged out";
+
+    // 2.9 watch, unwatch, watches; 2.10 live
+    public static final String WATCHING = "watching";
+    public static final String UNWATCHED = "unwatched";
+    public static final String TOO_MANY_WATCHES = "too many watches";
+    public static final String SENDING_LIVE = "sending live";
+    public static final String UP_TO_DATE = "up to date";
+    public static final String NOTHING_WATCHED = "nothing watched";
+    public static final String EVENTS_DROPPED = "%s: events before %s were dropped";
+    /** Not in PROTOCOL.md 2.10's text: docs/PROTOCOL.md defines it (a second {@code live} of one client takes over). */
+    public static final String LIVE_MOVED = "live moved to another connection";
 
     // close reasons of the abuse limits (PROTOCOL.md 2.6 and their operators' settings)
     public static final String TOO_MANY_CONNECTIONS = "too many connections";

@@ -40,6 +40,13 @@ public class CursorWriter {
         return new LiveCursor(cursor.getId(), cursor.getLastMessage(), members);
     }
 
+    /** The stored last message of a cursor, 0 when there is none (nothing is created). */
+    public long lastMessage(long clientId, long chatId, CursorKind kind) {
+        return em.createNamedQuery(Cursor.FIND, Cursor.class).setParameter("client", clientId)
+                .setParameter("chat", chatId).setParameter("kind", kind).getResultStream()
+                .mapToLong(Cursor::getLastMessage).findFirst().orElse(0);
+    }
+
     public void save(long cursorId, LiveCursor.Changes changes) {
         Cursor cursor = em.find(Cursor.class, cursorId);
         if (cursor == null) {

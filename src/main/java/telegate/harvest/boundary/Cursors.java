@@ -44,6 +44,12 @@ public class Cursors {
         }
     }
 
+    /** The last message (or live {@code seq}) delivered: the open cursor's if a stream uses it, else the stored one. */
+    public long lastMessage(long clientId, long chatId, CursorKind kind) {
+        LiveCursor cursor = open.get(new Key(clientId, chatId, kind));
+        return cursor != null ? cursor.lastMessage() : writer.lastMessage(clientId, chatId, kind);
+    }
+
     public void release(long clientId, long chatId, CursorKind kind, LiveCursor cursor) {
         checkpoint(cursor);
         synchronized (open) {

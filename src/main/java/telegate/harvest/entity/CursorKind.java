@@ -1,6 +1,9 @@
 package telegate.harvest.entity;
 
-/** What a cursor remembers: the last message delivered, or the members delivered. */
+/**
+ * What a cursor remembers: the last message delivered, the members delivered, or
+ * (chat 0) the {@code seq} of the last live event delivered to its client.
+ */
 public enum CursorKind {
-    MESSAGES, MEMBERS
+    MESSAGES, MEMBERS, LIVE
 }

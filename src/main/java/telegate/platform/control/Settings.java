@@ -52,6 +52,9 @@ public final class Settings {
             open("telegate.connections.per.address", whole(1, 1_000_000)),
             open("telegate.max.connections", whole(1, 1_000_000)),
             open("telegate.stalled.client.seconds", whole(1, 86_400)),
+            open("telegate.live.retention.days", decimal(0.0001, 3650)),
+            open("telegate.watches.per.client", whole(1, 1_000_000)),
+            open("telegate.watch.check.seconds", whole(1, 86_400)),
             open("telegate.liveness.checkpoint.stale.seconds", whole(1, 86_400)),
             open("telegate.trusted.proxies", proxies()),
             open("telegate.allowed.origins", origins()),
@@ -132,6 +135,18 @@ public final class Settings {
         return value -> {
             try {
                 long number = Long.parseLong(value);
+                return number >= min && number <= max ? Optional.empty() : Optional.of(allowed);
+            } catch (NumberFormatException e) {
+                return Optional.of(allowed);
+            }
+        };
+    }
+
+    private static Rule decimal(double min, double max) {
+        String allowed = "allowed: a number from " + min + " to " + max + " (a decimal point is fine)";
+        return value -> {
+            try {
+                double number = Double.parseDouble(value);
                 return number >= min && number <= max ? Optional.empty() : Optional.of(allowed);
             } catch (NumberFormatException e) {
                 return Optional.of(allowed);

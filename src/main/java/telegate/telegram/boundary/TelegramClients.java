@@ -9,6 +9,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import telegate.telegram.control.TdReceiver;
 import telegate.telegram.control.TelegramTotals;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.control.UpdateMapping;
+import telegate.telegram.entity.ChatUpdate;
 import telegate.telegram.emulator.EmulatedTelegram;
 import telegate.telegram.tdlib.NativeTdJson;
 import telegate.telegram.tdlib.TdLibUnavailable;
@@ -95,6 +98,10 @@ public class TelegramClients {
 
     @Resource
     ManagedThreadFactory threads;
+
+    /** New messages, edits, deletions and reconnects, for the watchers (fired on the receive loop's thread). */
+    @Inject
+    Event<ChatUpdate> chatUpdates;
 
     private TdJson td;
     private String unavailableReason = NOT_AVAILABLE;
@@ -211,9 +218,16 @@ public class TelegramClients {
         }
     }
 
+    /** The TDLib client of a Telegate client if it has one now (none is made). */
+    public Optional<TdClient> existing(long owner) {
+        TdClient client = byOwner.get(owner);
+        return client == null || client.isClosed() ? Optional.empty() : Optional.of(client);
+    }
+
     private TdClient create(long owner) throws TelegramUnreachable {
         int id = td.createClientId();
         TdClient client = new TdClient(td, id, timeout(), totals);
+        client.onUpdates(update -> UpdateMapping.of(owner, update).ifPresent(chatUpdates::fire));
         byTdId.put(id, client);
         Path database = databaseDirectory(owner);
         try {

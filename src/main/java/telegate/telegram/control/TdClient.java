@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import telegate.platform.control.JsonP;
 import telegate.telegram.entity.TelegramChat;
@@ -32,6 +33,8 @@ public final class TdClient implements Names {
     private final Object stateLock = new Object();
     private volatile AuthorizationState state;
     private volatile boolean chatListLoaded;
+    /** Where updates go once this client has remembered what it needs of them (none until set). */
+    private volatile Consumer<JsonObject> updates = update -> { };
 
     private final TelegramTotals totals;
 
@@ -120,6 +123,15 @@ public final class TdClient implements Names {
             return;
         }
         remember(object);
+        updates.accept(object);
+    }
+
+    /**
+     * Hands every update (not the answers to requests) to {@code listener}, on the
+     * receive loop's thread, in TDLib's order: the listener must only hand it on.
+     */
+    public void onUpdates(Consumer<JsonObject> listener) {
+        this.updates = listener;
     }
 
     private void remember(JsonObject object) {

@@ -65,11 +65,22 @@ class SchemaMigrationsTest {
         createRelease01Tables(release01);
         JdbcDataSource fresh = newDatabase();
 
-        SchemaMigrations.Outcome outcome = new SchemaMigrations(fresh).migrate();
+        SchemaMigrations.Outcome outcome = new SchemaMigrations(fresh).migrateTo("1");
 
         assertThat(outcome).isEqualTo(new SchemaMigrations.Outcome("H2", null, 1, "1"));
         assertThat(shape(fresh)).isEqualTo(shape(release01)).contains("TG_CURSOR unique [CHATID, CLIENTID, KIND]",
                 "TG_API_KEY foreign key CLIENT_ID -> TG_CLIENT.ID", "TG_ID row cursor 0");
+    }
+
+    @Test
+    void aNewDatabaseGetsEveryVersionWithTheLiveTablesLast() throws Exception {
+        JdbcDataSource fresh = newDatabase();
+
+        SchemaMigrations.Outcome outcome = new SchemaMigrations(fresh).migrate();
+
+        assertThat(outcome).isEqualTo(new SchemaMigrations.Outcome("H2", null, 2, "2"));
+        assertThat(shape(fresh)).contains("TG_WATCH unique [CHATID, CLIENTID]", "TG_ID row watch 0",
+                "TG_JOURNAL primary key [CLIENTID, SEQ]");
     }
 
     @Test
@@ -93,8 +104,8 @@ class SchemaMigrationsTest {
 
         SchemaMigrations.Outcome outcome = new SchemaMigrations(database).migrate();
 
-        assertThat(outcome).isEqualTo(new SchemaMigrations.Outcome("H2", "1", 0, "1"));
-        assertThat(shape(database)).isEqualTo(before);
+        assertThat(outcome).isEqualTo(new SchemaMigrations.Outcome("H2", "1", 1, "2"));
+        assertThat(shape(database)).contains(before.lines().toArray(String[]::new)).contains("TG_WATCH column ID BIGINT");
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("SELECT CREATED, NAME FROM TG_CLIENT WHERE ID = 1")) {
                 assertThat(rs.next()).isTrue();
@@ -110,6 +121,8 @@ class SchemaMigrationsTest {
                     + " ORDER BY \"installed_rank\"")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("1 BASELINE");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("2 SQL");
                 assertThat(rs.next()).isFalse();
             }
         }
@@ -122,7 +135,7 @@ class SchemaMigrationsTest {
         String after = shape(database);
 
         assertThat(new SchemaMigrations(database).migrate())
-                .isEqualTo(new SchemaMigrations.Outcome("H2", null, 0, "1"));
+                .isEqualTo(new SchemaMigrations.Outcome("H2", null, 0, "2"));
         assertThat(shape(database)).isEqualTo(after);
     }
 

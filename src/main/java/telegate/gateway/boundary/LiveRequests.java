@@ -1,0 +1,151 @@
+package telegate.gateway.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason.CloseCodes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.gateway.control.Connection;
+import telegate.gateway.control.Frame;
+import telegate.gateway.control.Inbound;
+import telegate.gateway.control.SocketLiveOutput;
+import telegate.gateway.control.SocketStreamOutput;
+import telegate.gateway.control.Texts;
+import telegate.gateway.control.WatchRequest;
+import telegate.harvest.boundary.Harvest;
+import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.platform.control.Logs;
+import telegate.telegram.boundary.TelegramClients;
+import telegate.telegram.control.Cancelled;
+import telegate.telegram.control.TdClient;
+import telegate.telegram.control.TelegramUnavailable;
+import telegate.telegram.control.TelegramUnreachable;
+import telegate.watch.boundary.Watching;
+import telegate.watch.entity.WatchOutcome;
+import telegate.watch.entity.WatchSummary;
+
+/** {@code watch}, {@code unwatch}, {@code watches} (PROTOCOL.md 2.9) and {@code live} (2.10): checks, then the watch component. */
+@ApplicationScoped
+public class LiveRequests {
+
+    private static final Logger LOG = Logs.of(LiveRequests.class);
+
+    @Inject
+    TelegramClients clients;
+
+    @Inject
+    Watching watching;
+
+    @Inject
+    TelegateMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "telegate.watches.per.client", defaultValue = "1000")
+    int watchesPerClient;
+
+    public void watch(Connection connection, Inbound request) {
+        Optional<List<String>> names = WatchRequest.names(request.dataObject());
+        Optional<TdClient> client = ready(connection, Texts.WATCH, names.isPresent());
+        if (client.isEmpty()) {
+            return;
+        }
+        if (names.get().size() > watchesPerClient) {
+            connection.outbox().send(Frame.failed(Texts.WATCH, Texts.TOO_MANY_WATCHES));
+            return;
+        }
+        WatchOutcome outcome = watching.watch(connection.client(), client.get(), names.get(),
+                Harvest.announce(new SocketStreamOutput(connection, Texts.WATCH)), connection.outbox()::isBroken);
+        switch (outcome.result()) {
+            case WATCHING -> connection.outbox().send(Frame.success(Texts.WATCH, Texts.WATCHING));
+            case DOES_NOT_EXIST -> connection.outbox().send(Frame.failed(Texts.WATCH,
+                    String.format(Texts.DOES_NOT_EXIST, outcome.name())));
+            case TOO_MANY -> connection.outbox().send(Frame.failed(Texts.WATCH, Texts.TOO_MANY_WATCHES));
+            case UNREACHABLE -> connection.outbox().send(Frame.failed(Texts.WATCH, Texts.TELEGRAM_UNREACHABLE));
+            case CANCELLED -> {
+                // the connection is gone: nobody to answer
+            }
+        }
+    }
+
+    public void unwatch(Connection connection, Inbound request) {
+        Optional<List<String>> names = WatchRequest.names(request.dataObject());
+        if (ready(connection, Texts.UNWATCH, names.isPresent()).isEmpty()) {
+            return;
+        }
+        watching.unwatch(connection.client(), names.get());
+        connection.outbox().send(Frame.success(Texts.UNWATCH, Texts.UNWATCHED));
+    }
+
+    public void watches(Connection connection) {
+        if (ready(connection, Texts.WATCHES, true).isEmpty()) {
+            return;
+        }
+        List<WatchSummary> watches = watching.watches(connection.client());
+        connection.outbox().send(Frame.success(Texts.WATCHES, Map.of(Texts.WATCHES, watches)));
+    }
+
+    public void live(Connection connection, Inbound request) {
+        Optional<OptionalLong> after = WatchRequest.after(request.dataObject());
+        if (ready(connection, Texts.LIVE, after.isPresent()).isEmpty()) {
+            return;
+        }
+        long owner = connection.client();
+        if (!watching.hasWatches(owner)) {
+            connection.outbox().send(Frame.failed(Texts.LIVE, Texts.NOTHING_WATCHED));
+            return;
+        }
+        connection.outbox().send(Frame.success(Texts.LIVE, Texts.SENDING_LIVE));
+        long started = System.nanoTime();
+        connection.streamStarted();
+        LOG.info(() -> "Stream live of client " + owner + " from " + connection.remoteAddress()
+                + after.get().stream().mapToObj(seq -> " (after " + seq + ")").findFirst().orElse(""));
+        try {
+            watching.live(owner, after.get(), new SocketLiveOutput(connection));
+        } catch (Cancelled e) {
+            // cancelled or cut: answered below
+        } finally {
+            boolean cancelled = connection.streamEnded();
+            String how = cancelled ? "cancelled" : connection.outbox().isBroken() ? "connection lost" : "ended";
+            LOG.info(() -> String.format(java.util.Locale.ROOT, "Stream live of client %d %s after %.1f s", owner,
+                    how, (System.nanoTime() - started) / 1e9));
+            if (cancelled) {
+                connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
+            }
+            metrics.streamEnded(Texts.LIVE, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /**
+     * The checks every request of 2.9 and 2.10 passes: the API key (else the socket
+     * closes, as for {@code users}), the shape ({@code invalid request}, socket open),
+     * a logged-in Telegram account. Empty when one failed (and was answered).
+     */
+    private Optional<TdClient> ready(Connection connection, String event, boolean wellFormed) {
+        if (!connection.isVerified()) {
+            connection.outbox().sendAndClose(Frame.failed(event, Texts.VERIFY_API_KEY_FIRST),
+                    CloseCodes.VIOLATED_POLICY, Texts.VERIFY_API_KEY_FIRST);
+            return Optional.empty();
+        }
+        if (!wellFormed) {
+            connection.outbox().send(Frame.failed(event, Texts.INVALID_REQUEST));
+            return Optional.empty();
+        }
+        try {
+            TdClient client = clients.clientFor(connection.client());
+            if (client.isReady()) {
+                return Optional.of(client);
+            }
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
+        } catch (TelegramUnavailable e) {
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
+        } catch (TelegramUnreachable e) {
+            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
+        }
+        return Optional.empty();
+    }
+}
