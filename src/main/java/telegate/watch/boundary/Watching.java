@@ -33,6 +33,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.harvest.boundary.Cursors;
+import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.harvest.control.LiveCursor;
 import telegate.harvest.entity.CursorKind;
 import telegate.platform.control.JsonP;
@@ -91,6 +92,9 @@ public class Watching {
     @Inject
     Cursors cursors;
 
+    @Inject
+    TelegateMetrics metrics;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -121,6 +125,10 @@ public class Watching {
             log.info(() -> "Watching " + stored.size() + " chat(s) for " + accounts.size() + " client(s)");
         }
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+        metrics.gauge("telegate.watches", "Chats watched, all clients together",
+                () -> accounts.values().stream().mapToInt(AccountWatcher::watchCount).sum());
+        metrics.gauge("telegate.live.journal.events", "Events kept in the live journals (delivered or not)",
+                journal::size);
     }
 
     @PreDestroy
