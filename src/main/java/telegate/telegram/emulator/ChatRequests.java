@@ -96,8 +96,11 @@ final class ChatRequests {
         return ChatObjects.basicGroupFullInfo(chat, list);
     }
 
+    /** A client opens a chat it knows; one that skipped getChat is told about it here, before any of its updates. */
     private JsonObject openChat(JsonObject request, EmulatedSession session, Outbox out) {
-        session.openChat(chat(request, dataSet).chatId());
+        EmulatedChat chat = chat(request, dataSet);
+        announce(chat, session, out);
+        session.openChat(chat.chatId());
         return TdObjects.ok();
     }
 
