@@ -82,6 +82,7 @@ final class ChangeJournal implements Closeable {
     private final Path file;
     private final Writer writer;
     private boolean failed;
+    private boolean closed;
 
     private ChangeJournal(Path file, Writer writer) {
         this.file = file;
@@ -107,7 +108,7 @@ final class ChangeJournal implements Closeable {
                 replay.accept(Entry.parse(line));
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Emulator journal {0}, line {1} skipped: {2}",
-                        new Object[] {file, i + 1, e.getMessage()});
+                        new Object[] {file, String.valueOf(i + 1), e.getMessage()});
             }
         }
         Writer writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.APPEND),
@@ -137,9 +138,13 @@ final class ChangeJournal implements Closeable {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    /** Appends a change; a failure to write is logged (once) and the emulator goes on without it. */
+    /**
+     * Appends a change; a failure to write is logged (once) and the emulator goes
+     * on without it. After {@link #close} (the server stopping) nothing is kept,
+     * and nothing said: a last tick may race the stop.
+     */
     synchronized void record(Kind kind, String chat, int number, long seconds) {
-        if (writer != null) {
+        if (writer != null && !closed) {
             append(new Entry(kind, chat, number, seconds).line());
         }
     }
@@ -160,9 +165,10 @@ final class ChangeJournal implements Closeable {
 
     @Override
     public synchronized void close() {
-        if (writer == null) {
+        if (writer == null || closed) {
             return;
         }
+        closed = true;
         try {
             writer.close();
         } catch (IOException e) {
