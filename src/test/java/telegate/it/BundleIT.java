@@ -162,7 +162,7 @@ class BundleIT {
                 java.util.Set<String> all = new java.util.HashSet<>(membersReceived);
                 all.addAll(after);
                 // biggroup's members (EMULATOR.md; ids as the emulator numbers them), beside members the
-                // ticks of the crashed server had added, which this new emulator does not have
+                // ticks of the crashed server had added (this emulator has them too: its journal kept them)
                 assertThat(all).containsAll(LongStream.rangeClosed(105_000_001L, 105_050_000L)
                         .mapToObj(Long::toString).toList());
                 // resent: only what was in flight or sent since the last checkpoint (a second's worth),

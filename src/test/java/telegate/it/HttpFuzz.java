@@ -23,6 +23,7 @@ final class HttpFuzz {
             "api/telegram/requests", "api/telegram/emulator/nosuchchat/messages?count=2",
             "api/telegram/emulator/nosuchchat/members?count=-1", "api/telegram/emulator/nosuchchat/messages?count=abc",
             "api/telegram/emulator/%E6%97%A5%E6%9C%AC/messages", "api/telegram", "api/telegram/emulator",
+            "api/telegram/emulator/nosuchchat/messages/1/edit", "api/telegram/emulator/nosuchchat/messages/-1",
             "api", "api/", "api/nope", "api/openapi", "api/application.wadl",
             "health", "health/", "health/ready", "health/live", "health/nope", "metrics", "metrics?scope=application",
             "metrics/nope", "openapi", "openapi/", "openapi/nope", "openapi?format=JSON",

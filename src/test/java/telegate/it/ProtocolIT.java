@@ -961,6 +961,13 @@ class ProtocolIT {
                 .statusCode()).isEqualTo(404);
         assertThat(Http.post(http().resolve("api/telegram/emulator/testgroup00001/messages?count=0"),
                 Http.ADMIN_TOKEN, "").statusCode()).isEqualTo(400);
+        // no state changes here: other tests count on message numbers without holes
+        assertError(Http.post(http().resolve("api/telegram/emulator/nosuchchat/messages/1/edit"), Http.ADMIN_TOKEN,
+                ""), 404, "no such chat in the emulated telegram: nosuchchat");
+        assertError(Http.delete(http().resolve("api/telegram/emulator/testgroup00001/messages/99999999"),
+                Http.ADMIN_TOKEN), 404, "no such message in testgroup00001 of the emulated telegram: 99999999");
+        assertError(Http.delete(http().resolve("api/telegram/emulator/testgroup00001/messages/abc"),
+                Http.ADMIN_TOKEN), 404, "no such message in testgroup00001 of the emulated telegram: abc");
         assertThat(Http.get(http().resolve("api/telegram/requests"), null).statusCode()).isEqualTo(401);
     }
 
@@ -1102,7 +1109,8 @@ class ProtocolIT {
 
         JsonObject paths = document.getJsonObject("paths");
         assertThat(paths.keySet()).contains("/api/keys", "/api/keys/{id}", "/api/telegram/requests",
-                "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members");
+                "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members",
+                "/api/telegram/emulator/{chat}/messages/{id}/edit", "/api/telegram/emulator/{chat}/messages/{id}");
         paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
             JsonObject responses = operation.asJsonObject().getJsonObject("responses");
             assertThat(responses.keySet()).as(method + " " + path).contains("401", "403", "429");

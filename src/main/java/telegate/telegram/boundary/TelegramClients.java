@@ -119,9 +119,12 @@ public class TelegramClients {
     @PostConstruct
     void start() {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
-            emulator = new EmulatedTelegram(Clock.systemUTC(), threads);
+            // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
+            Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
+            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes);
             td = emulator;
-            log.info("Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated)");
+            log.info(() -> "Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated), its changes kept in "
+                    + changes);
         } else if (!startNative()) {
             return;
         }

@@ -3,6 +3,7 @@ package telegate.telegram.boundary;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,10 +21,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import telegate.access.boundary.AdminOnly;
 import telegate.platform.entity.ApiError;
 import telegate.telegram.emulator.EmulatedTelegram;
+import telegate.telegram.emulator.NoSuchMessage;
 
 /**
  * Operators' view of Telegram access: requests made (by type), and, on the
- * emulated Telegram only, new activity on demand for demos and benchmarks.
+ * emulated Telegram only, new activity, edits and deletions on demand for demos,
+ * tests and benchmarks.
  */
 @Path("telegram")
 @AdminOnly
@@ -99,22 +102,113 @@ public class TelegramResource {
         }
     }
 
+    @POST
+    @Path("emulator/{chat}/messages/{id}/edit")
+    @Tag(name = EMULATOR_TAG)
+    @Operation(summary = "Emulator only: edit a message",
+            description = "The message becomes a text message saying \"(edited N) ...\"; clients watching the chat "
+                    + "get TDLib's updateMessageContent and updateMessageEdited.")
+    @APIResponse(responseCode = "200", description = "The message edited.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EditedMessage")))
+    @APIResponse(responseCode = "404", description = "Not the emulated Telegram, or no such chat in it, or no such "
+            + "message in the chat (never sent, or deleted).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    public EditedMessage editMessage(
+            @Parameter(required = true, description = "A chat of the emulator's data set.")
+            @PathParam("chat") String chat,
+            @Parameter(required = true, description = "The message's id (its number in the chat: 1, 2, 3, ...).")
+            @PathParam("id") String id) {
+        EmulatedTelegram emulator = emulator();
+        int number = messageNumber(emulator, chat, id);
+        try {
+            emulator.editMessage(chat, number);
+            return new EditedMessage(chat, Integer.toString(number));
+        } catch (NoSuchMessage e) {
+            throw noMessage(chat, id);
+        } catch (IllegalArgumentException e) {
+            throw noChat(chat);
+        }
+    }
+
+    @DELETE
+    @Path("emulator/{chat}/messages/{id}")
+    @Tag(name = EMULATOR_TAG)
+    @Operation(summary = "Emulator only: delete a message",
+            description = "For good: its number is never given again, and history skips it; clients watching the "
+                    + "chat get TDLib's updateDeleteMessages.")
+    @APIResponse(responseCode = "200", description = "The message deleted.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeletedMessage")))
+    @APIResponse(responseCode = "404", description = "Not the emulated Telegram, or no such chat in it, or no such "
+            + "message in the chat (never sent, or deleted already).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    public DeletedMessage deleteMessage(
+            @Parameter(required = true, description = "A chat of the emulator's data set.")
+            @PathParam("chat") String chat,
+            @Parameter(required = true, description = "The message's id (its number in the chat: 1, 2, 3, ...).")
+            @PathParam("id") String id) {
+        EmulatedTelegram emulator = emulator();
+        int number = messageNumber(emulator, chat, id);
+        try {
+            emulator.deleteMessage(chat, number);
+            return new DeletedMessage(chat, Integer.toString(number));
+        } catch (NoSuchMessage e) {
+            throw noMessage(chat, id);
+        } catch (IllegalArgumentException e) {
+            throw noChat(chat);
+        }
+    }
+
     private EmulatedTelegram emulator(int count) {
-        EmulatedTelegram emulator = clients.emulator()
-                .orElseThrow(() -> ApiError.notFound("the emulated telegram is not in use"));
+        EmulatedTelegram emulator = emulator();
         if (count < 1 || count > MAX_ADDED) {
             throw ApiError.badRequest("count must be 1 to " + MAX_ADDED);
         }
         return emulator;
     }
 
+    private EmulatedTelegram emulator() {
+        return clients.emulator().orElseThrow(() -> ApiError.notFound("the emulated telegram is not in use"));
+    }
+
+    /** The message number an id names in a chat that exists; an id that is no number names no message. */
+    private static int messageNumber(EmulatedTelegram emulator, String chat, String id) {
+        try {
+            emulator.messageCount(chat);
+        } catch (IllegalArgumentException e) {
+            throw noChat(chat);
+        }
+        try {
+            int number = Integer.parseInt(id);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // no number: no message, below
+        }
+        throw noMessage(chat, id);
+    }
+
     private static RuntimeException noChat(String chat) {
         return ApiError.notFound("no such chat in the emulated telegram: " + chat);
+    }
+
+    private static RuntimeException noMessage(String chat, String id) {
+        return ApiError.notFound("no such message in " + chat + " of the emulated telegram: " + id);
     }
 
     /** A chat's message count after an addition. */
     @Schema(name = "AddedMessages")
     public record AddedMessages(@Schema(required = true) String chat, @Schema(required = true) int messages) {
+    }
+
+    /** A message edited: its id as the protocol writes ids (PROTOCOL.md 2.3), a string. */
+    @Schema(name = "EditedMessage")
+    public record EditedMessage(@Schema(required = true) String chat, @Schema(required = true) String edited) {
+    }
+
+    /** A message deleted: its id as the protocol writes ids (PROTOCOL.md 2.3), a string. */
+    @Schema(name = "DeletedMessage")
+    public record DeletedMessage(@Schema(required = true) String chat, @Schema(required = true) String deleted) {
     }
 
     /** A group's member count after an addition. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The chat requests: finding the data set's chats by username, id or title, and
  * their (full) info. The first time a client meets a chat it gets the
  * {@code updateSupergroup}/{@code updateBasicGroup} and {@code updateNewChat}
- * TDLib sends before any answer mentioning the chat.
+ * TDLib sends before any answer mentioning the chat. {@code openChat} and
+ * {@code closeChat} choose which supergroups and channels send their updates.
  */
 final class ChatRequests {
 
@@ -34,7 +35,9 @@ final class ChatRequests {
                 .on("getBasicGroup", ready, (request, session, out) -> ChatObjects.basicGroup(basicGroup(request)))
                 .on("getSupergroupFullInfo", ready,
                         (request, session, out) -> ChatObjects.supergroupFullInfo(supergroup(request)))
-                .on("getBasicGroupFullInfo", ready, this::getBasicGroupFullInfo);
+                .on("getBasicGroupFullInfo", ready, this::getBasicGroupFullInfo)
+                .on("openChat", ready, this::openChat)
+                .on("closeChat", ready, this::closeChat);
     }
 
     private JsonObject searchPublicChat(JsonObject request, EmulatedSession session, Outbox out) {
@@ -93,7 +96,21 @@ final class ChatRequests {
         return ChatObjects.basicGroupFullInfo(chat, list);
     }
 
-    private void announce(EmulatedChat chat, EmulatedSession session, Outbox out) {
+    /** A client opens a chat it knows; one that skipped getChat is told about it here, before any of its updates. */
+    private JsonObject openChat(JsonObject request, EmulatedSession session, Outbox out) {
+        EmulatedChat chat = chat(request, dataSet);
+        announce(chat, session, out);
+        session.openChat(chat.chatId());
+        return TdObjects.ok();
+    }
+
+    private JsonObject closeChat(JsonObject request, EmulatedSession session, Outbox out) {
+        session.closeChat(chat(request, dataSet).chatId());
+        return TdObjects.ok();
+    }
+
+    /** Tells the client about the chat before the first answer or update that mentions it, as TDLib does. */
+    static void announce(EmulatedChat chat, EmulatedSession session, Outbox out) {
         if (!session.learnChat(chat.chatId())) {
             return;
         }

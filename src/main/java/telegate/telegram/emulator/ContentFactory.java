@@ -60,6 +60,18 @@ final class ContentFactory {
         out.object("messageText").formattedText("text", text(chat, n)).end();
     }
 
+    /**
+     * The content of a message after its {@code count}-th edit: a text that says
+     * so, made from the message's generated text, so a test sees each edit change it.
+     */
+    static void editedText(JsonText out, EmulatedChat chat, int n, int count) {
+        out.object("messageText").formattedText("text", editedText(chat, n, count)).end();
+    }
+
+    static String editedText(EmulatedChat chat, int n, int count) {
+        return "(edited " + count + ") " + text(chat, n);
+    }
+
     /** A caption for media, empty for about half of them. */
     private static String caption(EmulatedChat chat, int n, String what) {
         boolean captioned = DeterministicHash.below(2, chat.ordinal(), n, SALT_CAPTION) == 0;

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * One chat of the data set: its identity and sizes. Members and messages are
  * numbered 1..N in order of joining and sending; the first ones are generated
- * from their number, later additions only store their date.
+ * from their number, later additions only store their date. Edits and deletions
+ * are stored for the changed messages only; a deleted message's number is never
+ * given again.
  */
 final class EmulatedChat {
 
@@ -32,6 +34,8 @@ final class EmulatedChat {
     private final String description;
     private final Additions addedMembers = new Additions();
     private final Additions addedMessages = new Additions();
+    private final MessageEdits edits = new MessageEdits();
+    private final DeletedMessages deleted = new DeletedMessages();
 
     private EmulatedChat(Builder builder) {
         this.ordinal = builder.ordinal;
@@ -116,8 +120,20 @@ final class EmulatedChat {
         return initialMembers + addedMembers.size();
     }
 
+    /** The highest message number: every message ever sent, deleted ones included. */
     int messageCount() {
         return initialMessages + addedMessages.size();
+    }
+
+    /** The messages that are not deleted. */
+    int existingMessageCount() {
+        return messageCount() - deleted.size();
+    }
+
+    /** The number of the newest message that is not deleted, or 0 when there is none. */
+    int newestExistingMessage() {
+        int existing = existingMessageCount();
+        return existing == 0 ? 0 : deleted.numberOfRank(existing);
     }
 
     /** The TDLib user id of the member who joined {@code index}-th (1-based). */
@@ -140,8 +156,18 @@ final class EmulatedChat {
         return index >= 1 && index <= memberCount();
     }
 
+    /** Whether message {@code number} was sent and is not deleted. */
     boolean hasMessage(long number) {
-        return number >= 1 && number <= messageCount();
+        return number >= 1 && number <= messageCount() && !deleted.contains((int) number);
+    }
+
+    DeletedMessages deletedMessages() {
+        return deleted;
+    }
+
+    /** The last edit made to message {@code number} after generation, or null. */
+    MessageEdits.Edit edit(int number) {
+        return edits.of(number);
     }
 
     int joinDate(int index) {
@@ -173,6 +199,32 @@ final class EmulatedChat {
     /** Appends a message sent at {@code now}; returns its number. */
     int addMessage(Instant now) {
         return initialMessages + addedMessages.append(seconds(now), messageDate(initialMessages));
+    }
+
+    /**
+     * Edits message {@code number} at {@code now} (never dated before the message itself).
+     *
+     * @throws NoSuchMessage when the message does not exist or was deleted
+     */
+    MessageEdits.Edit editMessage(int number, Instant now) {
+        requireMessage(number);
+        return edits.add(number, seconds(now), messageDate(number));
+    }
+
+    /**
+     * Deletes message {@code number}; history skips it from then on.
+     *
+     * @throws NoSuchMessage when the message does not exist or was already deleted
+     */
+    void deleteMessage(int number) {
+        requireMessage(number);
+        deleted.add(number);
+    }
+
+    private void requireMessage(int number) {
+        if (!hasMessage(number)) {
+            throw new NoSuchMessage(username, number);
+        }
     }
 
     private static int seconds(Instant instant) {

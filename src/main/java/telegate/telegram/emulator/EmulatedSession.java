@@ -4,17 +4,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One TDLib client instance: its login state and what it has already been told
- * (users and chats announced by updates). Not thread-safe: the emulator handles
- * the requests of one client one at a time, holding {@link #lock()}.
+ * One TDLib client instance: its login state, what it has already been told
+ * (users and chats announced by updates) and the chats it has opened. Not
+ * thread-safe: the emulator handles the requests of one client, and the updates
+ * it sends it, one at a time, holding {@link #lock()}. Only the state and the
+ * opened chats may be read without it, so that a change in a chat finds the
+ * clients that may want its updates without waiting for their requests.
  */
 final class EmulatedSession {
 
     private final int clientId;
     private final Object lock = new Object();
-    private AuthorizationState state = AuthorizationState.WAIT_TDLIB_PARAMETERS;
+    private volatile AuthorizationState state = AuthorizationState.WAIT_TDLIB_PARAMETERS;
     private boolean started;
     private PhoneNumber phone;
     private SessionFile sessionFile;
@@ -22,6 +26,7 @@ final class EmulatedSession {
     private Set<Long> knownUsers = new HashSet<>();
     private Set<Long> knownChats = new HashSet<>();
     private Set<Long> openedHistories = new HashSet<>();
+    private volatile Set<Long> openedChats = ConcurrentHashMap.newKeySet();
     private Map<Long, Integer> historyRequests = new HashMap<>();
 
     EmulatedSession(int clientId) {
@@ -96,6 +101,19 @@ final class EmulatedSession {
         return openedHistories.add(chatId);
     }
 
+    /** {@code openChat}: from now on the client gets the chat's updates, even a supergroup's or channel's. */
+    void openChat(long chatId) {
+        openedChats.add(chatId);
+    }
+
+    void closeChat(long chatId) {
+        openedChats.remove(chatId);
+    }
+
+    boolean hasOpened(long chatId) {
+        return openedChats.contains(chatId);
+    }
+
     /** Counts a history request for the chat and returns how many there were. */
     int countHistoryRequest(long chatId) {
         return historyRequests.merge(chatId, 1, Integer::sum);
@@ -106,6 +124,7 @@ final class EmulatedSession {
         knownUsers = new HashSet<>();
         knownChats = new HashSet<>();
         openedHistories = new HashSet<>();
+        openedChats = ConcurrentHashMap.newKeySet();
         historyRequests = new HashMap<>();
     }
 }

@@ -3,11 +3,17 @@ package telegate.telegram.emulator;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,8 +27,13 @@ import telegate.telegram.control.TdJson;
  * request is handled in order per client, inside {@link #send} or on a worker
  * thread of the emulator's own;
  * its answer and updates wait in one queue for {@link #receive}. Besides TDLib's
- * interface it has its own API for new activity ({@link #addMessage},
- * {@link #addMember}, {@link #tick}), used by tests and by the server's timer.
+ * interface it has its own API for changes ({@link #addMessage},
+ * {@link #addMember}, {@link #editMessage}, {@link #deleteMessage},
+ * {@link #tick} and the scheduled ticks), used by tests, the admin API and the
+ * server's timer. Each change sends the clients the updates TDLib would
+ * ({@link ChatUpdates}), on the worker thread when there is one, so the caller
+ * never waits for a client. Built with a folder, the emulator keeps its changes
+ * there ({@link ChangeJournal}) and finds them again at the next start.
  * Thread-safe.
  */
 public final class EmulatedTelegram implements TdJson {
@@ -35,6 +46,8 @@ public final class EmulatedTelegram implements TdJson {
     private final RequestRouter router = new RequestRouter();
     private final OfflineRequests offline = new OfflineRequests();
     private final ExecutorService worker;
+    private final ChatActivity activity;
+    private final ChangeJournal journal;
 
     public EmulatedTelegram() {
         this(Clock.systemUTC());
@@ -51,14 +64,41 @@ public final class EmulatedTelegram implements TdJson {
      * handled inside {@link #send}.
      */
     public EmulatedTelegram(Clock clock, ThreadFactory worker) {
+        this(clock, worker, (Path) null);
+    }
+
+    /**
+     * An emulator that keeps its changes in {@code folder} (made if missing, as
+     * private as the rest of the data folder): the changes recorded there by an
+     * earlier run are applied first, without updates.
+     *
+     * @param worker as for {@link #EmulatedTelegram(Clock, ThreadFactory)}, may be null
+     * @param folder where the changes are kept, or null to keep them in memory only
+     * @throws UncheckedIOException when the folder or its journal cannot be made, read or written
+     */
+    public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
         UserDirectory users = new UserDirectory(dataSet, clock);
+        MessageFactory messages = new MessageFactory(dataSet);
         new LoginRequests().register(router);
         new ChatRequests(dataSet, users).register(router);
         new MemberRequests(dataSet, users).register(router);
-        new HistoryRequests(dataSet, new MessageFactory(dataSet), users).register(router);
+        new HistoryRequests(dataSet, messages, users).register(router);
         offline.register(router);
+        Executor delivery = this.worker == null ? Runnable::run : this.worker;
+        this.activity = new ChatActivity(dataSet, clock,
+                new ChatUpdates(sessions.values(), received, messages, users, delivery));
+        this.journal = folder == null ? ChangeJournal.NONE : openJournal(folder);
+        activity.recordIn(journal);
+    }
+
+    private ChangeJournal openJournal(Path folder) {
+        try {
+            return ChangeJournal.open(folder, activity::replay);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the emulated Telegram cannot keep its changes in " + folder, e);
+        }
     }
 
     @Override
@@ -89,11 +129,12 @@ public final class EmulatedTelegram implements TdJson {
         }
     }
 
-    /** Stops the worker thread, if any. */
+    /** Stops the worker thread, if any, and closes the journal: changes from now on are not kept. */
     public void shutdown() {
         if (worker != null) {
             worker.shutdownNow();
         }
+        journal.close();
     }
 
     @Override
@@ -133,26 +174,92 @@ public final class EmulatedTelegram implements TdJson {
         }
     }
 
-    /** Appends a new message, dated now, to the chat with this username. */
-    public void addMessage(String username) {
-        dataSet.named(username).addMessage(clock.instant());
+    /**
+     * Appends a new message, dated now, to the chat with this username, and sends
+     * {@code updateNewMessage} to the clients watching the chat.
+     *
+     * @return the new message's number (TDLib's id >> 20)
+     * @throws IllegalArgumentException when there is no such chat
+     */
+    public int addMessage(String username) {
+        return activity.addMessage(username);
     }
 
-    /** Appends a new member, joined now, to the chat with this username. */
-    public void addMember(String username) {
-        dataSet.named(username).addMember(clock.instant());
+    /**
+     * Appends a new member, joined now, to the chat with this username.
+     *
+     * @return the member's index (1-based, in order of joining)
+     * @throws IllegalArgumentException when there is no such chat
+     */
+    public int addMember(String username) {
+        return activity.addMember(username);
     }
 
-    /** New activity: one message in every chat, one member in every group whose members can be listed. */
+    /**
+     * Edits message {@code number} now: it becomes the text message
+     * "(edited N) ..." (see {@link MessageFactory}) and the clients watching the
+     * chat get {@code updateMessageContent} and {@code updateMessageEdited}.
+     *
+     * @throws NoSuchMessage when the chat has no such message, or it was deleted
+     * @throws IllegalArgumentException when there is no such chat
+     */
+    public void editMessage(String username, int number) {
+        activity.editMessage(username, number);
+    }
+
+    /**
+     * Deletes message {@code number} for good: {@code getMessage} answers 404 and
+     * the history skips it from then on; its number is never given again. The
+     * clients watching the chat get {@code updateDeleteMessages}.
+     *
+     * @throws NoSuchMessage when the chat has no such message, or it was deleted already
+     * @throws IllegalArgumentException when there is no such chat
+     */
+    public void deleteMessage(String username, int number) {
+        activity.deleteMessage(username, number);
+    }
+
+    /**
+     * New activity now, off the wall-clock schedule: one message in every chat,
+     * one member in every group whose members can be listed, and on every third
+     * tick first an edit of each chat's newest message.
+     */
     public void tick() {
-        for (EmulatedChat chat : dataSet.chats()) {
-            chat.addMessage(clock.instant());
-            if (chat.isListable()) {
-                chat.addMember(clock.instant());
-            }
-        }
+        activity.tick();
     }
 
+    /**
+     * At a start: the ticks of a schedule of {@code period} that fell while the
+     * server was stopped, at most 10,000, applied without updates, dated when
+     * they fell. None before the emulator's first tick ever.
+     *
+     * @return how many ticks were applied
+     */
+    public int applyMissedTicks(Duration period) {
+        return activity.applyMissedTicks(period);
+    }
+
+    /**
+     * The ticks of a schedule of {@code period} due now and not yet applied,
+     * with their updates: what the server's timer calls each time it fires.
+     *
+     * @return how many ticks were applied (normally 1)
+     */
+    public int applyDueTicks(Duration period) {
+        return activity.applyDueTicks(period);
+    }
+
+    /** When the next tick of a schedule of {@code period} falls: at whole multiples of the period since the epoch. */
+    public Instant nextTick(Duration period) {
+        return new TickSchedule(period).next(clock.instant());
+    }
+
+    /** How many ticks were applied since the emulator's first start (across restarts with a folder). */
+    public int tickCount() {
+        return activity.tickCount();
+    }
+
+    /** The highest message number of the chat: deleted messages count, their numbers stay taken. */
     public int messageCount(String username) {
         return dataSet.named(username).messageCount();
     }

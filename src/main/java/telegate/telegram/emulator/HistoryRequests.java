@@ -45,20 +45,25 @@ final class HistoryRequests {
         EmulatedChat chat = ChatRequests.chat(request, dataSet);
         long from = TdObjects.integer(request, "from_message_id", 0);
         int offset = TdObjects.int32(request, "offset", 0);
-        HistoryPager.Slice slice = HistoryPager.slice(from, offset, TdObjects.int32(request, "limit", 0), chat.messageCount());
+        DeletedMessages deleted = chat.deletedMessages();
+        HistoryPager.Slice slice = HistoryPager.slice(from, offset, TdObjects.int32(request, "limit", 0),
+                chat.messageCount(), deleted);
         if (chat.isFloodLimited() && session.countHistoryRequest(chat.chatId()) % FLOOD_EVERY == 0) {
             throw new TdError(429, "Too Many Requests: retry after 1");
         }
         boolean firstLook = session.openHistory(chat.chatId());
-        int oldest = firstLook && from == 0 && offset == 0 ? slice.newest() : slice.oldest();
-        int count = Math.max(0, slice.newest() - oldest + 1);
+        boolean onlyNewest = firstLook && from == 0 && offset == 0;
+        int oldest = onlyNewest ? slice.newest() : slice.oldest();
+        int count = onlyNewest ? Math.min(1, slice.size()) : slice.size();
         Set<Long> referenced = new LinkedHashSet<>();
         StringBuilder text = PAGE_TEXT.get();
         text.setLength(0);
         JsonText answer = new JsonText(text).object("messages").field("total_count", count).array("messages");
         int now = users.now();
         for (int n = slice.newest(); n >= oldest; n--) {
-            messages.message(answer, chat, n, now, referenced);
+            if (!deleted.contains(n)) {
+                messages.message(answer, chat, n, now, referenced);
+            }
         }
         answer.endArray().end();
         users.announce(referenced, session, out);

@@ -14,6 +14,12 @@ import java.util.List;
  * views and sometimes a signature. Every chat mixes media, albums of two or three
  * photos, forwards (about one in eleven), edits, pins and reactions.
  *
+ * <p>A message edited after generation (by the emulator's API or a tick)
+ * becomes a text message, whatever it was: {@link ContentFactory#editedText}
+ * with its edit's date as {@code edit_date}, and out of its album, if it was in
+ * one. Telegram lets an edit replace media too, and one kind of edit is the
+ * simplest a consumer can check; sender, reply, forward and reactions stay.
+ *
  * <p>Messages are written straight to JSON text ({@link JsonText}), in the key
  * order TDLib uses: a history page of 100 messages is the emulator's bulkiest
  * answer, and building it as {@code JsonObject}s first cost most of its time.
@@ -65,6 +71,7 @@ final class MessageFactory {
         int k = chat.ordinal();
         ContentKind kind = kind(chat, n);
         int date = chat.messageDate(n);
+        MessageEdits.Edit edit = chat.edit(n);
         out.object("message").field("id", messageId(n));
         sender(out.key("sender_id"), chat, n, referencedUsers);
         out.field("chat_id", chat.chatId())
@@ -76,7 +83,7 @@ final class MessageFactory {
                 .field("is_channel_post", chat.isChannel())
                 .field("contains_unread_mention", false)
                 .field("date", date)
-                .field("edit_date", editDate(chat, n, kind, date, now));
+                .field("edit_date", edit != null ? edit.date() : editDate(chat, n, kind, date, now));
         if (!kind.isService()) {
             addForward(out, chat, n, date, referencedUsers);
             addInteraction(out, chat, n);
@@ -94,9 +101,13 @@ final class MessageFactory {
         }
         out.members(NOTHING_SPECIAL)
                 .field("author_signature", signature(chat, n))
-                .int64("media_album_id", albumId(k, n))
+                .int64("media_album_id", edit != null ? 0 : albumId(k, n))
                 .int64("effect_id", 0);
-        content(out.key("content"), chat, n, kind, referencedUsers);
+        if (edit != null) {
+            ContentFactory.editedText(out.key("content"), chat, n, edit.count());
+        } else {
+            content(out.key("content"), chat, n, kind, referencedUsers);
+        }
         out.end();
     }
 

@@ -44,12 +44,17 @@ final class Outbox {
         afterAnswer.clear();
     }
 
+    /** Sends an update written as JSON text (one object, as {@link JsonText} writes it). */
+    void updateText(StringBuilder update) {
+        queue.add(stamp(update, false));
+    }
+
     /**
      * Sends an answer the handler wrote as JSON text (one object, as
      * {@link JsonText} writes it), then the updates that follow it.
      */
     void answerText(StringBuilder answer) {
-        queue.add(stamp(answer));
+        queue.add(stamp(answer, true));
         afterAnswer.forEach(this::update);
         afterAnswer.clear();
     }
@@ -72,12 +77,12 @@ final class Outbox {
     }
 
     /**
-     * The text {@link #stamp(JsonObject, boolean) stamp} writes for an answer,
-     * made from the answer's text: {@code @client_id} and {@code @extra} go last,
-     * where the JSON-P builder appends them. The answer must not have these keys
+     * The text {@link #stamp(JsonObject, boolean) stamp} writes for an object,
+     * made from the object's text: {@code @client_id} and {@code @extra} go last,
+     * where the JSON-P builder appends them. The object must not have these keys
      * already (the builder would replace them in place).
      */
-    private String stamp(StringBuilder answer) {
+    private String stamp(StringBuilder answer, boolean withExtra) {
         int last = answer.length() - 1;
         if (last < 1 || answer.charAt(last) != '}') {
             throw new IllegalArgumentException("not a JSON object: " + answer);
@@ -88,7 +93,7 @@ final class Outbox {
             answer.append(empty ? "" : ",").append("\"@client_id\":").append(clientId.intValue());
             empty = false;
         }
-        if (extra != null) {
+        if (withExtra && extra != null) {
             answer.append(empty ? "" : ",").append("\"@extra\":").append(TdObjects.writeValue(extra));
         }
         return answer.append('}').toString();

@@ -9,8 +9,12 @@
  * and queues the answers and updates for {@code receive}. The data set
  * ({@link telegate.telegram.emulator.DataSet}) is a contract documented in
  * {@code EMULATOR.md}: members and messages are computed from their index on
- * demand, so a chat of a million messages costs no memory; only items added
+ * demand, so a chat of a million messages costs no memory; only what changes
  * later through the emulator's own API ({@code addMessage}, {@code addMember},
- * {@code tick}) are stored.
+ * {@code editMessage}, {@code deleteMessage}, ticks) is stored, by
+ * {@link telegate.telegram.emulator.ChatActivity}, which sends the clients
+ * TDLib's updates for it ({@link telegate.telegram.emulator.ChatUpdates}) and,
+ * given a folder, keeps it across restarts
+ * ({@link telegate.telegram.emulator.ChangeJournal}).
  */
 package telegate.telegram.emulator;

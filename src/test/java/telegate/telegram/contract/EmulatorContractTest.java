@@ -18,8 +18,8 @@ import telegate.telegram.emulator.EmulatedTelegram;
 
 /**
  * Keeps the emulated Telegram true to TDLib: every object it emits in a full
- * session (login, names, members, history, errors) is checked against TDLib's
- * schema, td_api.tl.
+ * session (login, names, members, history, errors, and the updates of new,
+ * edited and deleted messages) is checked against TDLib's schema, td_api.tl.
  */
 class EmulatorContractTest {
 
@@ -91,11 +91,27 @@ class EmulatorContractTest {
         }
         requests.add("{\"@type\":\"getChatHistory\",\"chat_id\":-1000000001001,\"from_message_id\":0,"
                 + "\"offset\":0,\"limit\":100}");
-        requests.add("{\"@type\":\"logOut\"}");
+        for (long chat : List.of(-1000000001001L, -1000000002001L)) {
+            requests.add("{\"@type\":\"openChat\",\"chat_id\":" + chat + "}");
+        }
 
         int client = td.createClientId();
         int extra = 0;
         for (String request : requests) {
+            td.send(client, request.substring(0, request.length() - 1) + ",\"@extra\":" + (++extra) + "}");
+        }
+        // changes, whose updates the logged-in client gets: an opened supergroup and channel, a basic group
+        for (String chat : List.of("testgroup00001", "UnderWorld4444", "testgroup00002")) {
+            int added = td.addMessage(chat);
+            td.editMessage(chat, added);
+            td.editMessage(chat, 12);
+            td.deleteMessage(chat, added - 1);
+        }
+        td.tick();
+        td.tick();
+        td.tick();
+        for (String request : List.of("{\"@type\":\"closeChat\",\"chat_id\":-1000000001001}",
+                "{\"@type\":\"logOut\"}")) {
             td.send(client, request.substring(0, request.length() - 1) + ",\"@extra\":" + (++extra) + "}");
         }
         List<String> violations = new ArrayList<>();
@@ -109,7 +125,8 @@ class EmulatorContractTest {
         assertThat(violations).as("objects departing from td_api.tl").isEmpty();
         assertThat(objects).isGreaterThan(requests.size());
         assertThat(typesSeen).contains("updateAuthorizationState", "ok", "error", "chat", "updateNewChat",
-                "updateUser", "supergroup", "supergroupFullInfo", "basicGroupFullInfo", "chatMembers", "messages");
+                "updateUser", "supergroup", "supergroupFullInfo", "basicGroupFullInfo", "chatMembers", "messages",
+                "updateNewMessage", "updateMessageContent", "updateMessageEdited", "updateDeleteMessages");
         assertThat(Files.exists(data)).isTrue();
     }
 

@@ -9,15 +9,23 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.WeakHashMap;
 import telegate.telegram.control.TdJson;
 
 /**
  * A test's TDLib client: sends requests through {@link TdJson} and collects what
  * comes back. The emulator answers inside {@code send}, so after a request the
- * queue holds exactly its updates and answer.
+ * queue holds exactly its updates and answer; updates a change in a chat sent
+ * meanwhile come before them. Objects for the emulator's other clients (a change
+ * sends its updates to all of them) are kept for those clients: every
+ * {@code EmulatorClient} of one emulator shares one {@link Inboxes}.
  */
 final class EmulatorClient {
 
@@ -25,8 +33,10 @@ final class EmulatorClient {
     /** Looked up once: Json.createReader() and friends search for the provider on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
+    private static final Map<TdJson, Inboxes> INBOXES = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final TdJson telegram;
+    private final Inboxes inboxes;
     private final int clientId;
     private final List<JsonObject> updates = new ArrayList<>();
     private final List<String> raw = new ArrayList<>();
@@ -34,7 +44,42 @@ final class EmulatorClient {
 
     EmulatorClient(TdJson telegram) {
         this.telegram = telegram;
+        this.inboxes = INBOXES.computeIfAbsent(telegram, key -> new Inboxes());
         this.clientId = telegram.createClientId();
+    }
+
+    /**
+     * What an emulator queued, sorted by client: each client takes only its own.
+     * It holds no reference to its emulator, so the weak map can let both go.
+     */
+    private static final class Inboxes {
+
+        private final Map<Integer, Queue<String>> byClient = new HashMap<>();
+
+        /** Everything {@code telegram} queued for the client so far, in order. */
+        synchronized List<String> take(TdJson telegram, int clientId) {
+            for (String text = telegram.receive(0); text != null; text = telegram.receive(0)) {
+                byClient.computeIfAbsent(clientIdOf(text), id -> new ArrayDeque<>()).add(text);
+            }
+            Queue<String> mine = byClient.getOrDefault(clientId, new ArrayDeque<>());
+            List<String> taken = new ArrayList<>(mine);
+            mine.clear();
+            return taken;
+        }
+
+        /** The {@code @client_id}, read without parsing: this runs for tens of thousands of objects. */
+        private static int clientIdOf(String text) {
+            int key = text.lastIndexOf("\"@client_id\":");
+            if (key < 0) {
+                throw new AssertionError("an object without @client_id: " + text);
+            }
+            int start = key + "\"@client_id\":".length();
+            int end = start;
+            while (end < text.length() && (Character.isDigit(text.charAt(end)) || text.charAt(end) == '-')) {
+                end++;
+            }
+            return Integer.parseInt(text.substring(start, end));
+        }
     }
 
     int clientId() {
@@ -58,8 +103,13 @@ final class EmulatorClient {
     /** Sends a raw request; returns the one object that is not an update (the answer), or null. */
     JsonObject send(String request) {
         telegram.send(clientId, request);
+        return receive();
+    }
+
+    /** Takes what the emulator queued for this client; returns the one answer among it, or null. */
+    private JsonObject receive() {
         JsonObject answer = null;
-        for (String text = telegram.receive(0); text != null; text = telegram.receive(0)) {
+        for (String text : inboxes.take(telegram, clientId)) {
             raw.add(text);
             JsonObject object = parse(text);
             // plain checks: this runs for tens of thousands of objects in the big group's test
@@ -79,8 +129,12 @@ final class EmulatorClient {
         return answer;
     }
 
-    /** The updates received since the last call of this method. */
+    /**
+     * The updates received since the last call of this method, those that came
+     * without a request (a change in a chat) included.
+     */
     List<JsonObject> takeUpdates() {
+        assertThat(receive()).as("an answer without a request").isNull();
         List<JsonObject> taken = List.copyOf(updates);
         updates.clear();
         return taken;
