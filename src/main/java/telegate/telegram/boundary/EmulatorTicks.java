@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseSchema", "TelegramClients"}) // stopped before the emulator it ticks
+@DependsOn("DatabaseSchema") // not also TelegramClients: Payara 6.2025 then reports a false cyclic dependency
 public class EmulatorTicks {
 
     @Inject

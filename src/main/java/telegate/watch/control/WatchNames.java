@@ -18,8 +18,10 @@ public final class WatchNames {
         if (trimmed.equals(group) || trimmed.equals(String.valueOf(chat.id())) || trimmed.equals(chat.title())) {
             return true;
         }
+        String wanted = username(trimmed);
         String username = chat.username();
-        return username != null && username.toLowerCase(Locale.ROOT).equals(username(trimmed));
+        // a basic group's TelegramChat has no username, but the client may have watched it by one
+        return username != null && username.toLowerCase(Locale.ROOT).equals(wanted) || username(group).equals(wanted);
     }
 
     /** {@code name}, {@code @name}, {@code t.me/name}, {@code https://t.me/name}: the username, lower case. */
