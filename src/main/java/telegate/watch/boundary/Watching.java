@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -230,7 +231,7 @@ public class Watching {
             }
             watchList.addAll(owner, started, Instant.now());
             AccountWatcher watcher = account(owner);
-            started.forEach(watcher::watch);
+            awaitOpened(started.stream().map(watcher::watch).toList());
             if (!started.isEmpty()) {
                 log.info(() -> "Client " + owner + " watches " + started.size() + " more chat(s), "
                         + watcher.watchCount() + " in all");
@@ -249,6 +250,18 @@ public class Watching {
             return resolver.resolve(name);
         } catch (TdError e) {
             return Optional.empty();
+        }
+    }
+
+    /** Waits (bounded) until the new watches' chats are open, so what happens from the answer on is seen as it happens. */
+    private void awaitOpened(List<CompletableFuture<Void>> opened) {
+        try {
+            CompletableFuture.allOf(opened.toArray(CompletableFuture[]::new)).get(clients.timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.fine(() -> "Watched chats not all open yet; their history is read once they are");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -110,20 +111,31 @@ public final class AccountWatcher {
         return chats.values();
     }
 
-    /** Starts following a chat: opened (when the account is ready) and its history after {@code lastRecorded} read. */
-    public void watch(WatchedChat chat) {
+    /**
+     * Starts following a chat: opened (when the account is ready) and its history
+     * after {@code lastRecorded} read. The future completes once the chat is open,
+     * so updates flow when the caller answers {@code watching}.
+     */
+    public CompletableFuture<Void> watch(WatchedChat chat) {
         chats.putIfAbsent(chat.chatId(), chat);
         WatchedChat watched = chats.get(chat.chatId());
         // a spread over the period, so thousands of chats are not all read in the same second
         watched.checkQueued(clock.millis() + checkMillis + Math.floorMod(chat.chatId(), Math.max(1, checkMillis)));
-        queue.offer(() -> {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
+        boolean queued = queue.offer(() -> {
             watched.checkDone();
             TdClient client = readyClient();
             if (client != null) {
                 open(watched, client);
+                opened.complete(null);
                 check(watched, client);
             }
+            opened.complete(null);
         });
+        if (!queued) {
+            opened.complete(null); // the periodic check opens and reads it
+        }
+        return opened;
     }
 
     /** Stops following a chat; events recorded and not yet written are dropped with it. */
