@@ -7,15 +7,19 @@ import static telegate.contract.AsyncApiContract.Direction.SERVER_TO_CLIENT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +30,7 @@ import telegate.contract.AsyncApiContract.Example;
 import telegate.gateway.boundary.FrameEncoder;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.FrameWriter;
+import telegate.gateway.control.SocketLiveOutput;
 import telegate.gateway.control.Texts;
 import telegate.it.Frames;
 import telegate.telegram.boundary.TelegramClients;
@@ -39,6 +44,9 @@ import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdReceiver;
 import telegate.telegram.emulator.EmulatedTelegram;
 import telegate.telegram.entity.TelegramChat;
+import telegate.watch.control.LivePayloads;
+import telegate.watch.entity.LiveEvent;
+import telegate.watch.entity.WatchSummary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -75,8 +83,9 @@ class AsyncApiContractTest {
                 .contains("ws", "wss");
         assertThat(contract.messageNames(CLIENT_TO_SERVER)).containsExactlyInAnyOrder("loginRequest",
                 "telegramLoginPhone", "telegramLoginCode", "telegramLoginPassword", "usersRequest", "chatsRequest",
-                "cancelRequest", "telegramLogoutRequest");
-        assertThat(contract.messageNames(SERVER_TO_CLIENT)).hasSize(32);
+                "cancelRequest", "telegramLogoutRequest", "watchRequest", "unwatchRequest", "watchesRequest",
+                "liveRequest");
+        assertThat(contract.messageNames(SERVER_TO_CLIENT)).hasSize(46);
     }
 
     @Test
@@ -136,7 +145,9 @@ class AsyncApiContractTest {
             "2.1", List.of("telegram login"),
             "2.6", List.of("users", "chats", "telegram login"),
             "2.7", List.of("users", "chats", "telegram login", "telegram logout"),
-            "2.8", List.of("cancel", "telegram logout"));
+            "2.8", List.of("cancel", "telegram logout"),
+            "2.9", List.of("watch", "unwatch", "watches"),
+            "2.10", List.of("live"));
 
     /** Braced snippets of PROTOCOL.md that are prose, not JSON. */
     private static final Set<String> NOT_FRAMES = Set.of("{\"event\": STRING, \"data\": OBJECT}", "{group}", "{}");
@@ -156,7 +167,8 @@ class AsyncApiContractTest {
         int entries = 0;
         Set<String> prose = new LinkedHashSet<>();
         for (Snippet snippet : snippets) {
-            String text = snippet.text().replace("\"retryAfter\":N", "\"retryAfter\":30");
+            String text = snippet.text().replace("\"retryAfter\":N", "\"retryAfter\":30")
+                    .replace("{ISO time}", "2026-11-24T19:57:05Z").replace("{...}", "{\"...\":\"...\"}");
             JsonNode node;
             try {
                 node = JSON.readTree(text);
@@ -256,12 +268,13 @@ class AsyncApiContractTest {
     }
 
     /**
-     * PROTOCOL.md writes member and message objects elided ({@code {"id":"777000", "...": "..."}}):
-     * the elision is filled in from the document's own example of that object, the given keys kept.
+     * PROTOCOL.md writes member and message objects elided ({@code {"id":"777000", "...": "..."}},
+     * or only {@code {...}} in live events): the elision is filled in from the document's own
+     * example of that object, the given keys kept.
      */
     private static JsonNode expandElisions(JsonNode node) {
         JsonNode copy = node.deepCopy();
-        for (String kind : List.of("user", "chat")) {
+        for (String kind : List.of("user", "chat", "edited")) {
             JsonNode item = copy.path("data").path("message").path(kind);
             if (item.isObject() && item.has("...")) {
                 ObjectNode full = exampleObject(kind).deepCopy();
@@ -279,7 +292,7 @@ class AsyncApiContractTest {
     private static ObjectNode exampleObject(String kind) {
         String message = kind.equals("user") ? "usersMember" : "chatsMessage";
         return (ObjectNode) contract.document().path("components").path("messages").path(message).path("examples")
-                .get(0).path("payload").path("data").path("message").path(kind);
+                .get(0).path("payload").path("data").path("message").path(kind.equals("edited") ? "chat" : kind);
     }
 
     // ---------------------------------------------------------------- frames the server's code writes
@@ -331,6 +344,7 @@ class AsyncApiContractTest {
             frames.add(Frame.failed(event, String.format(Texts.CHAT_FAILED, "testgroup00001", "telegram unreachable")));
             frames.add(Frame.failed(event, String.format(Texts.CHAT_FAILED, "Test Group", "CHANNEL_PRIVATE")));
         }
+        frames.addAll(watchAndLiveAnswers());
         for (Frame frame : frames) {
             String json = FrameEncoder.toJson(frame);
             assertThat(contract.violations(SERVER_TO_CLIENT, json)).as(json).isEmpty();
@@ -341,10 +355,66 @@ class AsyncApiContractTest {
                 Frame.failed(Texts.LOGIN, Texts.UNKNOWN_EVENT), Frame.failed(Texts.LOGIN, Texts.TELEGRAM_UNREACHABLE),
                 Frame.success(Texts.USERS, Texts.SENDING_CHATS), Frame.waiting(Texts.CHATS, 2),
                 Frame.completed(Texts.CHATS, map("UnderWorld4444", 1L), List.of()),
-                Frame.completed(Texts.USERS, map("testgroup00001", 1L), null))) {
+                Frame.completed(Texts.USERS, map("testgroup00001", 1L), null),
+                Frame.success(Texts.WATCH, Texts.UNWATCHED), Frame.failed(Texts.WATCH, Texts.NOTHING_WATCHED),
+                Frame.failed(Texts.UNWATCH, Texts.TOO_MANY_WATCHES), Frame.failed(Texts.WATCHES, Texts.INVALID_REQUEST),
+                Frame.success(Texts.LIVE, Texts.WATCHING), Frame.failed(Texts.LIVE, Texts.UP_TO_DATE),
+                Frame.waiting(Texts.LIVE, 30), Frame.failed(Texts.CHATS, Texts.LIVE_MOVED),
+                Frame.failed(Texts.LIVE, String.format(Texts.EVENTS_DROPPED, "UnderWorld4444",
+                        Instant.parse("2026-11-24T19:57:05.250Z"))),
+                Frame.success(Texts.WATCHES, Map.of(Texts.WATCHES, List.of(new WatchSummary("UnderWorld4444",
+                        "-1001000000001", "2026-11-24T19:57:05.250Z", 12)))))) {
             String json = FrameEncoder.toJson(wrong);
             assertThat(contract.violations(SERVER_TO_CLIENT, json)).as(json).isNotEmpty();
         }
+    }
+
+    /**
+     * The answers of watch, unwatch, watches and live (PROTOCOL.md 2.9, 2.10) as LiveRequests,
+     * Watching and SocketLiveOutput build them.
+     */
+    private static List<Frame> watchAndLiveAnswers() {
+        List<Frame> frames = new ArrayList<>(List.of(
+                Frame.success(Texts.WATCH, Texts.WATCHING),
+                Frame.failed(Texts.WATCH, String.format(Texts.DOES_NOT_EXIST, "nosuchgroup123")),
+                Frame.failed(Texts.WATCH, String.format(Texts.DOES_NOT_EXIST, "https://t.me/nosuchgroup123")),
+                Frame.failed(Texts.WATCH, Texts.TOO_MANY_WATCHES),
+                Frame.waiting(Texts.WATCH, 3),
+                Frame.waiting(Texts.WATCH, 86_400),
+                Frame.success(Texts.UNWATCH, Texts.UNWATCHED),
+                Frame.success(Texts.WATCHES, Map.of(Texts.WATCHES, List.of())),
+                Frame.success(Texts.WATCHES, Map.of(Texts.WATCHES, List.of(
+                        watchSummary("UnderWorld4444", -1001000000001L, "2026-11-24T19:57:05.250Z", 12),
+                        watchSummary("Test Group 00002", -501L, "2026-11-24T20:00:00Z", 0),
+                        watchSummary("@hiddengroup", -1001000000003L, "2026-11-24T20:00:00.999Z", 1_000_000)))),
+                Frame.success(Texts.LIVE, Texts.SENDING_LIVE),
+                Frame.success(Texts.LIVE, Texts.UP_TO_DATE),
+                Frame.failed(Texts.LIVE, Texts.NOTHING_WATCHED),
+                Frame.failed(Texts.LIVE, Texts.LIVE_MOVED),
+                dropped("UnderWorld4444", Instant.parse("2026-11-24T19:57:05.250Z")),
+                dropped("Test Group 00002", Instant.parse("2026-11-24T20:00:00Z")),
+                Frame.success(Texts.CANCEL, Texts.CANCELLED)));
+        for (String event : List.of(Texts.WATCH, Texts.UNWATCH, Texts.WATCHES, Texts.LIVE)) {
+            frames.add(Frame.failed(event, Texts.VERIFY_API_KEY_FIRST));
+            frames.add(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
+            frames.add(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
+        }
+        for (String event : List.of(Texts.WATCH, Texts.UNWATCH, Texts.LIVE)) {
+            frames.add(Frame.failed(event, Texts.INVALID_REQUEST));
+        }
+        return frames;
+    }
+
+    /** A row of the watches answer as Watching#watches writes it: the time cut to the second. */
+    private static WatchSummary watchSummary(String group, long chatId, String since, long pending) {
+        return new WatchSummary(group, String.valueOf(chatId),
+                Instant.parse(since).truncatedTo(ChronoUnit.SECONDS).toString(), pending);
+    }
+
+    /** The dropped-events frame as SocketLiveOutput#dropped writes it. */
+    private static Frame dropped(String group, Instant before) {
+        return Frame.failed(Texts.LIVE, String.format(Texts.EVENTS_DROPPED, group,
+                before.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     @Test
@@ -365,7 +435,15 @@ class AsyncApiContractTest {
                 "{\"event\":\"chats\",\"data\":{\"group\":[\"testgroup00001\",{\"name\":\"bigchannel\",\"after\":42}]}}",
                 "{\"event\":\"telegram login\",\"data\":{\"code\":12345}}",
                 "{\"event\":\"cancel\",\"data\":{}}",
-                "{\"event\":\"telegram logout\",\"data\":{}}");
+                "{\"event\":\"telegram logout\",\"data\":{}}",
+                "{\"event\":\"watch\",\"data\":{\"group\":[\"UnderWorld4444\",\"testgroup00001\"]}}",
+                "{\"event\":\"watch\",\"data\":{\"group\":\"@testgroup00002\"}}",
+                "{\"event\":\"unwatch\",\"data\":{\"group\":[\"https://t.me/underworld4444\",\"-501\"]}}",
+                "{\"event\":\"unwatch\",\"data\":{\"group\":\"Test Group 00002\"}}",
+                "{\"event\":\"watches\",\"data\":{}}",
+                "{\"event\":\"live\",\"data\":{}}",
+                "{\"event\":\"live\",\"data\":{\"after\":\"101\"}}",
+                "{\"event\":\"live\",\"data\":{\"after\":0}}");
         for (String request : requests) {
             assertThat(contract.violations(CLIENT_TO_SERVER, request)).as(request).isEmpty();
         }
@@ -373,22 +451,7 @@ class AsyncApiContractTest {
 
     @Test
     void membersAndMessagesOfTheEmulatedTelegramMatch(@TempDir Path data) throws Exception {
-        EmulatedTelegram td = new EmulatedTelegram();
-        TdClient client = new TdClient(td, td.createClientId(), Duration.ofSeconds(30));
-        TdReceiver receiver = new TdReceiver(td, id -> id == client.id() ? client : null);
-        Thread receiving = new Thread(receiver, "contract-td-receiver");
-        receiving.setDaemon(true);
-        receiving.start();
-        try {
-            client.call(Json.createObjectBuilder().add("@type", "setTdlibParameters")
-                    .add("database_directory", data.toString()).add("api_id", 1).add("api_hash", "x").build());
-            client.call(Json.createObjectBuilder().add("@type", "setAuthenticationPhoneNumber")
-                    .add("phone_number", "+919876543210").build());
-            client.call(Json.createObjectBuilder().add("@type", "checkAuthenticationCode").add("code", "12345")
-                    .build());
-            assertThat(client.awaitState(AuthorizationState.READY::equals, Duration.ofSeconds(10)))
-                    .isEqualTo(AuthorizationState.READY);
-
+        onEmulatedAccount(data, client -> {
             List<String> frames = new ArrayList<>();
             for (String name : List.of("testgroup00001", "-501", "hiddengroup")) {
                 TelegramChat chat = new ChatResolver(client).resolve(name).orElseThrow();
@@ -432,6 +495,87 @@ class AsyncApiContractTest {
             assertThat(firstViolation).as("frames that do not match the document").isEmpty();
             assertThat(types).contains("text", "photo", "document", "poll", "service");
             assertThat(memberStatuses).contains("creator", "administrator", "member");
+        });
+    }
+
+    /**
+     * Live event frames (PROTOCOL.md 2.10) of the emulated Telegram's messages, as the server
+     * writes them: the message object by LivePayloads when the event is recorded, the frame
+     * around it by SocketLiveOutput when it is sent.
+     */
+    @Test
+    void liveEventsOfTheEmulatedTelegramMatch(@TempDir Path data) throws Exception {
+        onEmulatedAccount(data, client -> {
+            List<String> frames = new ArrayList<>();
+            AtomicLong seq = new AtomicLong();
+            for (String name : List.of("testgroup00001", "-501", "UnderWorld4444", "Test Group 00002")) {
+                TelegramChat chat = new ChatResolver(client).resolve(name).orElseThrow();
+                List<Long> numbers = new ArrayList<>();
+                new HistoryReader(client, FloodControl.Listener.NONE, Cancellation.NEVER).readAfter(chat, 0,
+                        message -> {
+                            frames.add(liveFrame(seq.incrementAndGet(), chat.id(),
+                                    LivePayloads.message(name, message)));
+                            if (numbers.size() % 7 == 0) {
+                                frames.add(liveFrame(seq.incrementAndGet(), chat.id(),
+                                        LivePayloads.edited(name, message)));
+                            }
+                            numbers.add(message.number());
+                        });
+                for (List<Long> deleted : List.of(numbers.subList(0, 1), numbers.subList(1, 4))) {
+                    frames.add(liveFrame(seq.incrementAndGet(), chat.id(), LivePayloads.deleted(name, deleted)));
+                }
+            }
+            assertThat(frames).hasSizeGreaterThan(500 + 50 + 1000);
+
+            Map<String, String> firstViolation = new LinkedHashMap<>();
+            Set<String> kinds = new LinkedHashSet<>();
+            for (String frame : frames) {
+                List<String> violations = contract.violations(SERVER_TO_CLIENT, frame);
+                if (!violations.isEmpty() && firstViolation.size() < 5) {
+                    firstViolation.put(frame, String.join("\n", violations));
+                }
+                JsonNode item = JSON.readTree(frame).path("data").path("message");
+                kinds.addAll(item.propertyNames());
+            }
+            assertThat(firstViolation).as("frames that do not match the document").isEmpty();
+            assertThat(kinds).containsExactlyInAnyOrder("group", "chat", "edited", "deleted");
+        });
+    }
+
+    /** A live event frame as SocketLiveOutput#frame writes it (package-private there). */
+    static String liveFrame(long seq, long chatId, String payload) {
+        try {
+            Method frame = SocketLiveOutput.class.getDeclaredMethod("frame", LiveEvent.class);
+            frame.setAccessible(true);
+            return (String) frame.invoke(null, new LiveEvent(seq, chatId, payload));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("SocketLiveOutput#frame(LiveEvent) is not callable", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface OnAccount {
+        void run(TdClient client) throws Exception;
+    }
+
+    /** Runs {@code test} with a Telegram account logged in to an emulated Telegram. */
+    private static void onEmulatedAccount(Path data, OnAccount test) throws Exception {
+        EmulatedTelegram td = new EmulatedTelegram();
+        TdClient client = new TdClient(td, td.createClientId(), Duration.ofSeconds(30));
+        TdReceiver receiver = new TdReceiver(td, id -> id == client.id() ? client : null);
+        Thread receiving = new Thread(receiver, "contract-td-receiver");
+        receiving.setDaemon(true);
+        receiving.start();
+        try {
+            client.call(Json.createObjectBuilder().add("@type", "setTdlibParameters")
+                    .add("database_directory", data.toString()).add("api_id", 1).add("api_hash", "x").build());
+            client.call(Json.createObjectBuilder().add("@type", "setAuthenticationPhoneNumber")
+                    .add("phone_number", "+919876543210").build());
+            client.call(Json.createObjectBuilder().add("@type", "checkAuthenticationCode").add("code", "12345")
+                    .build());
+            assertThat(client.awaitState(AuthorizationState.READY::equals, Duration.ofSeconds(10)))
+                    .isEqualTo(AuthorizationState.READY);
+            test.run(client);
         } finally {
             receiver.stop();
             td.shutdown();
@@ -497,6 +641,36 @@ class AsyncApiContractTest {
                 + "\"message\":\"unknown event\"}}", "login", "message");
         assertRejected(SERVER_TO_CLIENT, "not json", "not JSON", null);
 
+        // live and watches (PROTOCOL.md 2.9, 2.10)
+        String live = contract.examples().stream().filter(e -> e.message().equals("liveNewMessage")).findFirst()
+                .orElseThrow().json();
+        assertThat(contract.violations(SERVER_TO_CLIENT, live)).isEmpty();
+        String withoutSeq = live.replace(",\"seq\":\"101\"", "");
+        assertThat(withoutSeq).isNotEqualTo(live);
+        assertThat(contract.violations(SERVER_TO_CLIENT, withoutSeq)).as(withoutSeq).isNotEmpty();
+        assertThat(contract.violationsAgainst("liveNewMessage", withoutSeq)).anyMatch(line -> line.contains("seq"));
+        assertRejected(SERVER_TO_CLIENT, live.replace("\"seq\":\"101\"", "\"seq\":101"), "liveNewMessage", "seq");
+        assertRejected(SERVER_TO_CLIENT, live.replace("\"seq\":\"101\"", "\"seq\":\"-1\""), "liveNewMessage", "seq");
+        assertRejected(SERVER_TO_CLIENT, live.replace("\"chat\":{", "\"edited\":{").replace("\"group\"",
+                "\"chat\":null,\"group\""), "live", "chat");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"live\",\"data\":{\"status\":\"success\",\"message\":"
+                + "{\"group\":\"UnderWorld4444\",\"deleted\":[4211]},\"seq\":\"103\"}}", "liveDeleted", "deleted");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"watches\",\"data\":{\"status\":\"success\",\"message\":"
+                + "{\"watches\":[{\"group\":\"UnderWorld4444\",\"chatId\":\"-1001000000001\","
+                + "\"since\":\"2026-11-24T19:57:05Z\"}]}}}", "watchesList", "pending");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"watches\",\"data\":{\"status\":\"success\",\"message\":"
+                + "{\"watches\":[{\"group\":\"UnderWorld4444\",\"chatId\":-1001000000001,"
+                + "\"since\":\"2026-11-24T19:57:05Z\",\"pending\":12}]}}}", "watchesList", "chatId");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"watches\",\"data\":{\"status\":\"success\",\"message\":"
+                + "{\"watches\":[{\"group\":\"UnderWorld4444\",\"chatId\":\"-1001000000001\","
+                + "\"since\":\"2026-11-24T19:57:05Z\",\"pending\":\"12\"}]}}}", "watchesList", "pending");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"watch\",\"data\":{\"status\":\"failed\","
+                + "\"message\":\"already watching\"}}", "watch", "message");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"watch\",\"data\":{\"status\":\"success\","
+                + "\"message\":\"watched\"}}", "watchWatching", "message");
+        assertRejected(SERVER_TO_CLIENT, "{\"event\":\"live\",\"data\":{\"status\":\"success\","
+                + "\"message\":\"completed\",\"count\":{\"UnderWorld4444\":1}}}", "live", "count");
+
         // requests
         assertRejected(CLIENT_TO_SERVER, "{\"event\":\"login\",\"data\":{}}", "loginRequest", "apiKey");
         assertRejected(CLIENT_TO_SERVER, "{\"event\":\"login\",\"data\":{\"apiKey\":\"k\",\"phone\":\"+1\"}}",
@@ -518,6 +692,13 @@ class AsyncApiContractTest {
                 "chatsRequest", "after");
         assertRejected(CLIENT_TO_SERVER, "{\"event\":\"dance\",\"data\":{}}", "", "event");
         assertRejected(CLIENT_TO_SERVER, "{\"event\":\"cancel\",\"data\":{\"now\":true}}", "cancelRequest", "now");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"watch\",\"data\":{\"group\":[]}}", "watchRequest", "group");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"watch\",\"data\":{}}", "watchRequest", "group");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"unwatch\",\"data\":{\"group\":[{\"name\":\"x\"}]}}",
+                "unwatchRequest", "group");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"live\",\"data\":{\"after\":\"-1\"}}", "liveRequest", "after");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"live\",\"data\":{\"after\":1.5}}", "liveRequest", "after");
+        assertRejected(CLIENT_TO_SERVER, "{\"event\":\"watches\",\"data\":{\"all\":true}}", "watchesRequest", "all");
     }
 
     /** Rejected, and the explanation names the expected message among the closest, with the offending key. */
