@@ -41,7 +41,13 @@ public final class SocketLiveOutput implements LiveOutput {
     @Override
     public void dropped(String group, Instant before) {
         connection.outbox().send(Frame.failed(Texts.LIVE,
-                String.format(Texts.EVENTS_DROPPED, group, before.truncatedTo(ChronoUnit.SECONDS))));
+                String.format(Texts.EVENTS_DROPPED, group, upToTheSecond(before))));
+    }
+
+    /** The cut to the second above it: the frame may say a little more was dropped, never less. */
+    static Instant upToTheSecond(Instant instant) {
+        Instant second = instant.truncatedTo(ChronoUnit.SECONDS);
+        return second.equals(instant) ? second : second.plusSeconds(1);
     }
 
     @Override

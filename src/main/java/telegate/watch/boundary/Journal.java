@@ -53,9 +53,10 @@ public class Journal {
         return pending;
     }
 
-    public void dropChat(long owner, long chatId) {
+    /** Drops a chat's events after {@code position} (those its client has not received). */
+    public void dropUndelivered(long owner, long chatId, long position) {
         em.createNamedQuery(JournalEntry.DROP_CHAT).setParameter("client", owner).setParameter("chat", chatId)
-                .executeUpdate();
+                .setParameter("after", position).executeUpdate();
     }
 
     /** For each client and chat with events recorded before {@code before}: the newest such {@code seq}. */

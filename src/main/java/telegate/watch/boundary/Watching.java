@@ -112,6 +112,7 @@ public class Watching {
 
     private final Map<Long, AccountWatcher> accounts = new ConcurrentHashMap<>();
     private final Map<Long, Long> clientAttempts = new ConcurrentHashMap<>();
+    private final Map<Long, Object> watchLocks = new ConcurrentHashMap<>();
     private final LiveFeeds feeds = new LiveFeeds();
     private ScheduledFuture<?> ticks;
 
@@ -204,6 +205,14 @@ public class Watching {
      */
     public WatchOutcome watch(long owner, TdClient client, List<String> names, FloodControl.Listener flood,
             BooleanSupplier cancelled) {
+        // one watch of a client at a time: two connections watching one chat must not both insert it
+        synchronized (watchLocks.computeIfAbsent(owner, k -> new Object())) {
+            return watchInOrder(owner, client, names, flood, cancelled);
+        }
+    }
+
+    private WatchOutcome watchInOrder(long owner, TdClient client, List<String> names, FloodControl.Listener flood,
+            BooleanSupplier cancelled) {
         Map<String, TelegramChat> resolved = new LinkedHashMap<>();
         ChatResolver resolver = new ChatResolver(client, flood, cancelled::getAsBoolean);
         AccountWatcher account = accounts.get(owner);
@@ -226,8 +235,11 @@ public class Watching {
             for (Map.Entry<String, TelegramChat> entry : resolved.entrySet()) {
                 TelegramChat chat = entry.getValue();
                 long latest = cursors.lastMessage(owner, chat.id(), CursorKind.MESSAGES);
-                long start = latest > 0 ? latest : newest(client, chat, flood, cancelled);
-                started.add(new WatchedChat(chat, entry.getKey(), start));
+                OptionalLong start = latest > 0 ? OptionalLong.of(latest) : newest(client, chat, flood, cancelled);
+                if (start.isEmpty()) {
+                    return new WatchOutcome(Result.DOES_NOT_EXIST, entry.getKey()); // its history is not readable
+                }
+                started.add(new WatchedChat(chat, entry.getKey(), start.getAsLong()));
             }
             watchList.addAll(owner, started, Instant.now());
             AccountWatcher watcher = account(owner);
@@ -265,8 +277,8 @@ public class Watching {
         }
     }
 
-    /** The number of the chat's newest message now (0 for an empty chat). */
-    private static long newest(TdClient client, TelegramChat chat, FloodControl.Listener flood,
+    /** The number of the chat's newest message now (0 for an empty chat); empty when its history cannot be read. */
+    private static OptionalLong newest(TdClient client, TelegramChat chat, FloodControl.Listener flood,
             BooleanSupplier cancelled) throws TelegramUnreachable, Cancelled {
         JsonObject request = JsonP.object().add("@type", "getChatHistory").add("chat_id", chat.id())
                 .add("from_message_id", 0).add("offset", 0).add("limit", 1).add("only_local", false).build();
@@ -274,11 +286,11 @@ public class Watching {
             JsonArray messages = FloodControl.call(client, request, flood, cancelled::getAsBoolean)
                     .getJsonArray("messages");
             if (messages == null || messages.isEmpty()) {
-                return 0;
+                return OptionalLong.of(0);
             }
-            return MessageMapping.number(messages.getJsonObject(0).getJsonNumber("id").longValue());
+            return OptionalLong.of(MessageMapping.number(messages.getJsonObject(0).getJsonNumber("id").longValue()));
         } catch (TdError e) {
-            return 0;
+            return OptionalLong.empty();
         }
     }
 
@@ -289,7 +301,7 @@ public class Watching {
             if (names.stream().anyMatch(name -> WatchNames.matches(watch.getGroupName(), watch.chat(), name))) {
                 Runnable drop = () -> {
                     watchList.remove(owner, watch.getChatId());
-                    journal.dropChat(owner, watch.getChatId());
+                    journal.dropUndelivered(owner, watch.getChatId(), cursors.lastMessage(owner, 0, CursorKind.LIVE));
                 };
                 if (account != null) {
                     account.unwatch(watch.getChatId(), drop);
@@ -327,6 +339,7 @@ public class Watching {
                     out.dropped(watch.getGroupName(), watch.droppedBefore());
                 }
             }
+            out.awaitDelivered(); // the marks go once their frames are out, not before
             watchList.droppedAnnounced(owner);
             long start = after.isPresent() ? after.getAsLong() : position.lastMessage();
             new LiveStream(owner, new LiveStream.Journal() {

@@ -272,8 +272,8 @@ public final class AccountWatcher {
 
     private void edited(ChatUpdate.MessageEdited edited, TdClient client) {
         WatchedChat chat = chats.get(edited.chatId());
-        if (chat == null) {
-            return;
+        if (chat == null || MessageMapping.number(edited.messageId()) > chat.lastRecorded()) {
+            return; // not recorded yet (a hole still to read): the history gives it as edited, in its place
         }
         JsonObject request = JsonP.object().add("@type", "getMessage").add("chat_id", chat.chatId())
                 .add("message_id", edited.messageId()).build();

@@ -48,6 +48,23 @@ public final class LiveStream {
 
     /** Sends from after {@code start} until cancelled, moved away or the connection is gone. */
     public void run(long start) throws Cancelled {
+        try {
+            stream(start);
+        } catch (MovedAway e) {
+            out.movedAway();
+        }
+    }
+
+    /** Another {@code live} of the client took over while this one was sending. */
+    private static final class MovedAway extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MovedAway() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void stream(long start) throws Cancelled {
         last = start;
         catchUp(journal.lastSeq(owner));
         out.upToDate();
@@ -89,6 +106,9 @@ public final class LiveStream {
     private void send(LiveEvent event) throws Cancelled {
         if (event.seq() <= last) {
             return;
+        }
+        if (subscription.isReplaced()) {
+            throw new MovedAway();
         }
         long seq = event.seq();
         out.event(event, () -> delivered.accept(seq));

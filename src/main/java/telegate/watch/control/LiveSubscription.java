@@ -44,6 +44,10 @@ public final class LiveSubscription {
         notifyAll();
     }
 
+    synchronized boolean isReplaced() {
+        return replaced;
+    }
+
     /** Wakes a waiting {@link #take} (a cancel, a closed connection). */
     public synchronized void wake() {
         notifyAll();

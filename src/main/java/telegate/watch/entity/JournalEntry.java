@@ -21,7 +21,7 @@ import java.util.Objects;
 @NamedQuery(name = JournalEntry.PENDING, query = "SELECT e.chatId, COUNT(e) FROM JournalEntry e "
         + "WHERE e.clientId = :client AND e.seq > :after GROUP BY e.chatId")
 @NamedQuery(name = JournalEntry.DROP_CHAT,
-        query = "DELETE FROM JournalEntry e WHERE e.clientId = :client AND e.chatId = :chat")
+        query = "DELETE FROM JournalEntry e WHERE e.clientId = :client AND e.chatId = :chat AND e.seq > :after")
 @NamedQuery(name = JournalEntry.NEWEST_BEFORE, query = "SELECT e.clientId, e.chatId, MAX(e.seq) FROM JournalEntry e "
         + "WHERE e.recordedMillis < :before GROUP BY e.clientId, e.chatId")
 @NamedQuery(name = JournalEntry.DROP_BEFORE, query = "DELETE FROM JournalEntry e WHERE e.recordedMillis < :before")

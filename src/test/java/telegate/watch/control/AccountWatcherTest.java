@@ -1,12 +1,14 @@
 package telegate.watch.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,5 +178,43 @@ class AccountWatcherTest {
 
     private static List<Long> range(long from, long to) {
         return LongStream.rangeClosed(from, to).boxed().toList();
+    }
+
+    @Test
+    void anEditOfAMessageNotRecordedYetIsLeftToTheHistoryRead() {
+        watcher.watch(new WatchedChat(GROUP, "testgroup00001", 500));
+
+        watcher.update(new ChatUpdate.MessageEdited(OWNER, GROUP.id(), 501L << 20));
+
+        assertThat(journal.events).isEmpty();
+    }
+
+    @Test
+    void aChannelsUpdatesReachTheWatcherBecauseItOpensTheChannel() throws Exception {
+        TelegramChat channel = new TelegramChat(-1_000_000_002_001L, ChatKind.CHANNEL, 2001, "Under World 4444",
+                "UnderWorld4444");
+        java.util.concurrent.ExecutorService queue = java.util.concurrent.Executors.newSingleThreadExecutor();
+        // updates come on the receive loop's thread: the watcher's tasks must run elsewhere, as in the server
+        AccountWatcher following = new AccountWatcher(OWNER, account::current, journal, published::addAll, queue,
+                Clock.systemUTC(), Duration.ofSeconds(60));
+        List<String> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        account.client.onUpdates(update -> {
+            updates.add(update.getString("@type"));
+            telegate.telegram.control.UpdateMapping.of(OWNER, update).ifPresent(following::update);
+        });
+        try {
+            long before = account.post("UnderWorld4444"); // not open yet: TDLib (and the emulator) send nothing
+            Thread.sleep(200);
+            assertThat(updates).doesNotContain("updateNewMessage");
+            following.watch(new WatchedChat(channel, "UnderWorld4444", before)).get(5, TimeUnit.SECONDS);
+
+            long number = account.post("UnderWorld4444");
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> journal.numbers(EventKind.MESSAGE).contains(number));
+            assertThat(updates).contains("updateNewMessage");
+            assertThat(journal.numbers(EventKind.MESSAGE)).containsExactly(number);
+        } finally {
+            queue.shutdownNow();
+        }
     }
 }

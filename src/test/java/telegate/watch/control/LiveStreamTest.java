@@ -32,10 +32,14 @@ class LiveStreamTest {
         final CountDownLatch upToDate = new CountDownLatch(1);
         volatile boolean cancelled;
         volatile int stopAfter = Integer.MAX_VALUE;
+        volatile Runnable onFirstEvent = () -> { };
 
         @Override
         public void event(LiveEvent event, Runnable onDelivered) throws Cancelled {
             frames.add(String.valueOf(event.seq()));
+            if (frames.size() == 1) {
+                onFirstEvent.run();
+            }
             onDelivered.run();
             if (frames.stream().filter(f -> !f.equals("up to date")).count() >= stopAfter) {
                 cancelled = true;
@@ -156,5 +160,15 @@ class LiveStreamTest {
         stream(first).run(0);
 
         assertThat(out.frames).containsExactly("up to date", "moved away");
+    }
+
+    @Test
+    void aStreamTakenOverInItsCatchUpStopsAtOnce() throws Exception {
+        record(3_000);
+        out.onFirstEvent = () -> feeds.subscribe(OWNER);
+
+        stream(feeds.subscribe(OWNER)).run(0);
+
+        assertThat(out.frames).containsExactly("1", "moved away");
     }
 }
