@@ -78,7 +78,9 @@ public final class AccountWatcher {
     private final List<Recorded> pending = new ArrayList<>();
     private final Map<Long, Long> pendingNewest = new HashMap<>();
     private long lastSeq = -1;
-    private TdClient activeClient;
+    /** The client whose chats were last opened and read (written on the queue's thread only). */
+    private volatile TdClient activeClient;
+    private volatile boolean activationQueued;
     private volatile boolean refusedUpdates;
     private volatile boolean stopped;
     /** After a failed write, when the tick queues the next try (0: none due). */
@@ -180,6 +182,13 @@ public final class AccountWatcher {
             LOG.warning(() -> "Watcher of client " + owner + ": updates came faster than they could be recorded; "
                     + "its chats' histories are read again (edits and deletions of that time are lost)");
             queue.offer(this::checkAll);
+        }
+        if (client.get() != activeClient && !activationQueued) {
+            activationQueued = true; // a start or a new login: open and read every chat now, not at the next check
+            queue.offer(() -> {
+                activationQueued = false;
+                readyClient();
+            });
         }
         long now = clock.millis();
         if (retryWriteAtMillis != 0 && now >= retryWriteAtMillis) {

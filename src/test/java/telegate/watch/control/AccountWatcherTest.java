@@ -217,4 +217,21 @@ class AccountWatcherTest {
             queue.shutdownNow();
         }
     }
+
+    @Test
+    void aTickThatFindsTheAccountsClientReadyOpensAndReadsEveryChatAtOnce() {
+        // a start: the watches are restored before the account's TDLib client exists
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<telegate.telegram.control.TdClient>> client =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        AccountWatcher restored = new AccountWatcher(OWNER, client::get, journal, published::addAll, Runnable::run,
+                Clock.systemUTC(), Duration.ofSeconds(60));
+        restored.watch(new WatchedChat(GROUP, "testgroup00001", 498));
+        restored.tick();
+        assertThat(journal.events).isEmpty();
+
+        client.set(account.current());
+        restored.tick();
+
+        assertThat(journal.numbers(EventKind.MESSAGE)).containsExactly(499L, 500L);
+    }
 }
