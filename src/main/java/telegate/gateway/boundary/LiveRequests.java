@@ -3,12 +3,10 @@ package telegate.gateway.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
@@ -18,10 +16,7 @@ import telegate.gateway.control.SocketStreamOutput;
 import telegate.gateway.control.Texts;
 import telegate.gateway.control.WatchRequest;
 import telegate.harvest.boundary.Harvest;
-import telegate.monitoring.boundary.TelegateMetrics;
-import telegate.platform.control.Logs;
 import telegate.telegram.boundary.TelegramClients;
-import telegate.telegram.control.Cancelled;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
@@ -33,8 +28,6 @@ import telegate.watch.entity.WatchSummary;
 @ApplicationScoped
 public class LiveRequests {
 
-    private static final Logger LOG = Logs.of(LiveRequests.class);
-
     @Inject
     TelegramClients clients;
 
@@ -42,7 +35,7 @@ public class LiveRequests {
     Watching watching;
 
     @Inject
-    TelegateMetrics metrics;
+    StreamLifecycle lifecycle;
 
     @Inject
     @ConfigProperty(name = "telegate.watches.per.client", defaultValue = "1000")
@@ -100,24 +93,11 @@ public class LiveRequests {
             return;
         }
         connection.outbox().send(Frame.success(Texts.LIVE, Texts.SENDING_LIVE));
-        long started = System.nanoTime();
-        connection.streamStarted();
-        LOG.info(() -> "Stream live of client " + owner + " from " + connection.remoteAddress()
-                + after.get().stream().mapToObj(seq -> " (after " + seq + ")").findFirst().orElse(""));
-        try {
-            watching.live(owner, after.get(), new SocketLiveOutput(connection));
-        } catch (Cancelled e) {
-            // cancelled or cut: answered below
-        } finally {
-            boolean cancelled = connection.streamEnded();
-            String how = cancelled ? "cancelled" : connection.outbox().isBroken() ? "connection lost" : "ended";
-            LOG.info(() -> String.format(java.util.Locale.ROOT, "Stream live of client %d %s after %.1f s", owner,
-                    how, (System.nanoTime() - started) / 1e9));
-            if (cancelled) {
-                connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
-            }
-            metrics.streamEnded(Texts.LIVE, Duration.ofNanos(System.nanoTime() - started));
-        }
+        lifecycle.run(connection, Texts.LIVE, after.get().stream().mapToObj(seq -> "after " + seq).findFirst()
+                .orElse(""), () -> {
+                    watching.live(owner, after.get(), new SocketLiveOutput(connection));
+                    return null;
+                });
     }
 
     /**

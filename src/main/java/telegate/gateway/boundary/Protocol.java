@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import jakarta.websocket.Session;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +24,7 @@ import telegate.access.boundary.KeyRevoked;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
+import telegate.gateway.control.OpenConnections;
 import telegate.gateway.control.Outbox;
 import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
@@ -88,7 +88,7 @@ public class Protocol {
     /** Connections counted towards the limits (those refused at once are not). */
     private final AtomicInteger admitted = new AtomicInteger();
 
-    private final Set<Connection> openConnections = ConcurrentHashMap.newKeySet();
+    private final OpenConnections openConnections = new OpenConnections();
 
     /** Requests block on Telegram and on slow clients: a thread each while they run, none kept idle long. */
     private ExecutorService executor;
@@ -98,7 +98,7 @@ public class Protocol {
         executor = Executors.newCachedThreadPool(threads);
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
-                () -> openConnections.stream().filter(Connection::isVerified).count());
+                openConnections::verified);
         scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -166,14 +166,12 @@ public class Protocol {
 
     /** A revoked key's connections end within a second, running streams included (1008 {@code unauthorized}). */
     void keyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
-        for (Connection connection : openConnections) {
-            if (connection.isVerified() && connection.keyId() == revoked.keyId()) {
-                connection.outbox().markClosed(); // the stream stops at its next frame
-                // closed off the caller's thread: a client that does not read must not hold the admin request
-                scheduler.execute(() -> connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED));
-                LOG.info(() -> "Closing a connection from " + connection.remoteAddress() + ": its API key "
-                        + revoked.keyId() + " was revoked");
-            }
+        for (Connection connection : openConnections.withKey(revoked.keyId())) {
+            connection.outbox().markClosed(); // the stream stops at its next frame
+            // closed off the caller's thread: a client that does not read must not hold the admin request
+            scheduler.execute(() -> connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.UNAUTHORIZED));
+            LOG.info(() -> "Closing a connection from " + connection.remoteAddress() + ": its API key "
+                    + revoked.keyId() + " was revoked");
         }
     }
 

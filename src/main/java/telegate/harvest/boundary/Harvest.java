@@ -6,24 +6,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import telegate.harvest.control.ChatRequest;
 import telegate.harvest.control.ChatRequest.Mode;
 import telegate.harvest.control.LiveCursor;
+import telegate.harvest.control.NamedStart;
+import telegate.harvest.control.Resolution;
+import telegate.harvest.control.StreamKind;
 import telegate.harvest.control.StreamOutput;
 import telegate.harvest.control.StreamResult;
 import telegate.harvest.entity.CursorKind;
 import telegate.telegram.control.Cancelled;
+import telegate.telegram.control.ChatResolver;
 import telegate.telegram.control.FloodControl;
 import telegate.telegram.control.HistoryReader;
 import telegate.telegram.control.MemberLister;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
 import telegate.telegram.control.TelegramUnreachable;
+import telegate.telegram.entity.TelegramChat;
 
 /**
- * The {@code users} and {@code chats} streams: chat after chat, every item to the
- * output, each counted for {@code latest} once its frame is delivered.
+ * The {@code users} and {@code chats} streams: their names resolved, then chat after
+ * chat, every item to the output, each counted for {@code latest} once its frame is
+ * delivered.
  */
 @ApplicationScoped
 public class Harvest {
@@ -33,6 +40,43 @@ public class Harvest {
 
     @Inject
     Cursors cursors;
+
+    /**
+     * Resolves a stream request's names (PROTOCOL.md 2.4) in order; a name written
+     * twice is streamed once (the frames and the counts of {@code completed} are by
+     * name; two names of one chat are two streams). Stops at the first name that
+     * cannot be streamed. Flood waits are waited out, announced on {@code out}.
+     */
+    public Resolution resolve(StreamKind kind, TdClient client, List<NamedStart> names, StreamOutput out) {
+        ChatResolver resolver = new ChatResolver(client, announce(out), out::isCancelled);
+        List<ChatRequest> chats = new ArrayList<>();
+        for (NamedStart entry : names) {
+            Optional<TelegramChat> chat;
+            try {
+                chat = resolver.resolve(entry.name());
+            } catch (TelegramUnreachable e) {
+                return Resolution.refused(Resolution.Refusal.UNREACHABLE, entry.name());
+            } catch (Cancelled e) {
+                return Resolution.refused(Resolution.Refusal.CANCELLED, entry.name());
+            } catch (TdError e) {
+                chat = Optional.empty();
+            }
+            Resolution.Refusal refusal = chat.isEmpty() ? Resolution.Refusal.NOT_FOUND : kind.refusal(chat.get());
+            if (refusal != null) {
+                return Resolution.refused(refusal, entry.name());
+            }
+            if (chats.stream().noneMatch(known -> known.name().equals(entry.name()))) {
+                chats.add(new ChatRequest(entry.name(), chat.get(), entry.start()));
+            }
+        }
+        return Resolution.of(chats);
+    }
+
+    /** The stream of {@code kind} for chats resolved by {@link #resolve}. */
+    public StreamResult stream(StreamKind kind, long owner, TdClient client, List<ChatRequest> chats,
+            StreamOutput out) {
+        return kind == StreamKind.MEMBERS ? members(owner, client, chats, out) : messages(owner, client, chats, out);
+    }
 
     public StreamResult members(long owner, TdClient client, List<ChatRequest> chats, StreamOutput out) {
         Map<String, Long> counts = new LinkedHashMap<>();
