@@ -46,6 +46,9 @@ export function attachLive(hooks) {
       table.marker('up to date at ' + at.toLocaleTimeString() + ': what was recorded before is above, '
           + 'new events follow');
       status.upToDate(at, listener);
+      if (mode === 'live') {
+        watches.refresh(); // what was pending has just arrived: the list need not say so for 3 more seconds
+      }
     },
     notice: (text, tone) => status.notice(text, tone, listener)
   });

@@ -20,6 +20,7 @@ export class LiveStatus {
   #el;
   #notices = [];
   #upToDateAt = null;
+  #shown = ''; // the notices' text as last rendered: unchanged, they are not rebuilt (and not read out again)
   events = 0;
 
   /** @param el {badge, count, seq, notices, start, stop} */
@@ -62,29 +63,35 @@ export class LiveStatus {
   }
 
   #renderNotices(listener) {
+    const lines = [{ text: head(listener, this.#upToDateAt), tone: '' }].concat(this.#notices.map((notice) => ({
+      text: notice.at.toLocaleTimeString() + ' ' + notice.text, tone: notice.tone })));
+    const key = JSON.stringify(lines);
+    if (key === this.#shown) {
+      return;
+    }
+    this.#shown = key;
     const box = document.createDocumentFragment();
-    let head;
-    if (listener.state === 'idle') {
-      head = 'Not listening.';
-    } else if (listener.state === 'starting') {
-      head = 'Connecting\u2026';
-    } else if (listener.state === 'catchingUp') {
-      head = 'Listening: catching up with what was recorded since the last time\u2026';
-    } else if (this.#upToDateAt && listener.active) {
-      head = 'Listening: up to date at ' + this.#upToDateAt.toLocaleTimeString() + '; new events show as they happen.';
-    } else {
-      head = listener.active ? 'Listening.' : 'Not listening.';
-    }
-    if (listener.skipped > 0) {
-      head += ' ' + listener.skipped + ' repeated ' + (listener.skipped === 1 ? 'event' : 'events') + ' skipped.';
-    }
-    line(box, head, '');
-    for (const notice of this.#notices) {
-      line(box, notice.at.toLocaleTimeString() + ' ' + notice.text, notice.tone);
-    }
+    lines.forEach((entry) => line(box, entry.text, entry.tone));
     this.#el.notices.textContent = '';
     this.#el.notices.appendChild(box);
   }
+}
+
+function head(listener, upToDateAt) {
+  let text;
+  if (listener.state === 'starting') {
+    text = 'Connecting\u2026';
+  } else if (listener.state === 'catchingUp') {
+    text = 'Listening: catching up with what was recorded since the last time\u2026';
+  } else if (upToDateAt && listener.active) {
+    text = 'Listening: up to date at ' + upToDateAt.toLocaleTimeString() + '; new events show as they happen.';
+  } else {
+    text = listener.active ? 'Listening.' : 'Not listening.';
+  }
+  if (listener.skipped > 0) {
+    text += ' ' + listener.skipped + ' repeated ' + (listener.skipped === 1 ? 'event' : 'events') + ' skipped.';
+  }
+  return text;
 }
 
 function line(parent, text, className) {

@@ -16,6 +16,7 @@ export class Watches {
   #timer = null;
   #refreshing = false;
   #again = false;
+  #generation = 0; // moves on close(): an answer for the key before is not shown
 
   /**
    * @param url the WebSocket address
@@ -48,6 +49,7 @@ export class Watches {
 
   /** Stops refreshing and closes the connection (another key, the account logged out). */
   close() {
+    this.#generation++;
     this.stop();
     if (this.#channel) {
       this.#channel.close();
@@ -62,10 +64,14 @@ export class Watches {
       return;
     }
     this.#refreshing = true;
+    const generation = this.#generation;
     try {
       do {
         this.#again = false;
         const answer = await (await this.#ready()).request('watches', {});
+        if (generation !== this.#generation) {
+          return;
+        }
         const list = answer.status === 'success' && answer.message ? answer.message.watches : null;
         if (Array.isArray(list)) {
           this.#view.list(list, new Date());
