@@ -27,7 +27,6 @@ export function attachLive(hooks) {
     notices: $('liveNotices'), start: $('liveStart'), stop: $('liveStop') });
   let mode = 'streams';
   let keyInUse = null; // the key Live last worked with, to notice another one
-  let listener = null;
 
   const panel = new WatchPanel({ names: $('watchNames'), watch: $('watch'), list: $('watchList'),
     updated: $('watchesUpdated'), status: $('watchStatus'), error: $('watchError') }, {
@@ -35,7 +34,7 @@ export function attachLive(hooks) {
     unwatch: (watch) => watches.unwatch(watch)
   });
   const watches = new Watches(url, hooks.apiKey, panel);
-  listener = new Listener(url, hooks.apiKey, {
+  const listener = new Listener(url, hooks.apiKey, {
     state: () => status.render(listener),
     event: (frame) => {
       status.events++;
@@ -65,7 +64,7 @@ export function attachLive(hooks) {
   function show(next) {
     mode = next;
     for (const name of Object.keys(tabs)) {
-      tabs[name].setAttribute('aria-selected', String(name === next));
+      tabs[name].setAttribute('aria-pressed', String(name === next));
       sections[name].forEach((section) => { section.hidden = name !== next; });
     }
     if (next === 'live') {
