@@ -39,6 +39,7 @@
   var waiters = {};           // event -> [{resolve, reject}] for request/answer pairs
   var lastFailure = null;     // {text, at} of the last failed frame, to join with a close that follows
   var cancelsOutstanding = 0;  // cancels sent on this socket and not answered yet
+  var live = null;            // the Live mode (live/boundary/live-mode.js), told each state and login
 
   var stream = null;          // the current or last stream, see newStream()
   var renderQueued = false;
@@ -182,6 +183,9 @@
     ui.connectionText.textContent = CONNECTION_TEXT[state];
     if (state === 'telegram') {
       ui.passwordStep.hidden = true;
+    }
+    if (live) {
+      live.connectionChanged(state);
     }
   }
 
@@ -341,6 +345,9 @@
       socketKey = key;
       storedKey = key;
       rememberKey();
+      if (live) {
+        live.connectionChanged(connState); // the key changed only now
+      }
       return frame;
     });
   }
@@ -1148,6 +1155,10 @@
     ui.tbody = ui.rows.tBodies[0];
 
     restoreKey();
+    import('./live/boundary/live-mode.js').then(function (module) {
+      live = module.attachLive({ apiKey: function () { return storedKey; }, socketUrl: socketUrl });
+      live.connectionChanged(connState);
+    }, function () { setError('The Live mode could not be loaded.'); });
 
     ui.connect.addEventListener('click', connect);
     ui.sendPhone.addEventListener('click', function () { telegramLogin('phone', ui.phone, 'phone number'); });

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,8 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * at {@code http://HOST:PORT/} in a real headless Chromium (Debian's chromium and
  * chromium-driver): login with the code and with a two-step password, both streams
  * with their row counts from the data set, a cancel, the downloads, the server's
- * errors in plain words. Health and metrics, checked against what a WebSocket
- * client of the test itself did and received.
+ * errors in plain words, the Live mode (watch list, live table with edits and
+ * deletions). Health and metrics, checked against what a WebSocket client of the
+ * test itself did and received.
  */
 class OperatorIT {
 
@@ -184,6 +186,59 @@ class OperatorIT {
     }
 
     @Test
+    void liveModeWatchesListensAndShowsEditsAndDeletionsOnTheirRows() throws Exception {
+        openConsole();
+        String key = Http.newKey(server.http(), "console-live").getString("secret"); // a client with no watches
+        connect(key);
+        logInTelegram("+919876543210", "12345", null);
+        click("modeLive");
+        waitFor(() -> browser.findElement(By.id("liveCard")).isDisplayed());
+
+        type("watchNames", "UnderWorld4444, testgroup00002");
+        click("watch");
+        waitFor(() -> watched().equals(List.of("UnderWorld4444", "testgroup00002")));
+        type("watchNames", "nosuchgroup4444");
+        click("watch");
+        waitFor(() -> text("watchError").contains("(nosuchgroup4444 does not exist)"));
+
+        // only UnderWorld4444 gets messages: other tests count testgroup00002's
+        long recorded = postMessages("UnderWorld4444", 1);
+        waitFor(() -> pending("UnderWorld4444") == 1); // the list refreshes by itself every few seconds
+        click("liveStart");
+        waitFor(() -> state("liveState").equals("upToDate"));
+        List<WebElement> caughtUp = browser.findElements(By.cssSelector("#liveRows tbody tr"));
+        assertThat(caughtUp).hasSize(2);
+        assertThat(caughtUp.get(0).getDomAttribute("data-id")).isEqualTo(String.valueOf(recorded));
+        assertThat(caughtUp.get(1).getDomAttribute("class")).isEqualTo("marker");
+        assertThat(caughtUp.get(1).getText()).startsWith("up to date at ");
+
+        long newest = postMessages("UnderWorld4444", 2);
+        waitFor(() -> liveRowState("UnderWorld4444", newest).equals("new"));
+        emulator("POST", "UnderWorld4444/messages/" + (newest - 1) + "/edit");
+        emulator("DELETE", "UnderWorld4444/messages/" + newest);
+        emulator("POST", "UnderWorld4444/messages/1/edit"); // a message the table has not shown
+        waitFor(() -> liveRowState("UnderWorld4444", newest - 1).equals("edited")
+                && liveRowState("UnderWorld4444", newest).equals("deleted")
+                && liveRowState("UnderWorld4444", 1).equals("edited"));
+        assertThat(liveRow("UnderWorld4444", newest - 1).getText()).contains("(edited 1)").contains("edited 20");
+        WebElement deleted = liveRow("UnderWorld4444", newest);
+        assertThat(deleted.findElement(By.cssSelector("td")).getCssValue("text-decoration-line"))
+                .isEqualTo("line-through");
+        assertThat(liveRow("UnderWorld4444", 1).getText()).contains("earlier message");
+        assertThat(browser.findElements(By.cssSelector("#liveRows tbody tr[data-id='" + newest + "']"))).hasSize(1);
+        assertThat(Long.parseLong(text("liveSeq"))).isPositive();
+        assertThat(text("liveCount")).isEqualTo("6"); // 3 messages, 2 edits, 1 deletion
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('liveCard').scrollIntoView()");
+        screenshot("console-live.png"); // the watch list and the table's first rows
+
+        browser.findElement(By.cssSelector("#watchList li[data-group='testgroup00002'] button.unwatch")).click();
+        waitFor(() -> watched().equals(List.of("UnderWorld4444")));
+        assertThat(text("watchStatus")).contains("unwatched");
+        click("liveStop");
+        waitFor(() -> state("liveState").equals("stopped"));
+    }
+
+    @Test
     void consoleIsServedWithAStrictContentSecurityPolicy() {
         for (String path : List.of("", "index.html", "console.js", "console.css")) {
             var response = Http.get(server.http().resolve(path), null);
@@ -259,6 +314,45 @@ class OperatorIT {
         // the browser tests may keep sockets of their own open: back to what was open before this test
         waitFor(() -> Metrics.read(server.http()).value("telegate_connections_open")
                 <= before.value("telegate_connections_open"));
+    }
+
+    /** The Live mode's watch list, names as watched, read in one go (the list refreshes itself). */
+    @SuppressWarnings("unchecked")
+    private List<String> watched() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#watchList li')].map(li => li.dataset.group)");
+    }
+
+    private long pending(String group) {
+        Object pending = ((JavascriptExecutor) browser).executeScript(
+                "const li = document.querySelector('#watchList li[data-group=\"' + arguments[0] + '\"]');"
+                        + " return li ? li.dataset.pending : '-1';", group);
+        return Long.parseLong(String.valueOf(pending));
+    }
+
+    private WebElement liveRow(String group, long id) {
+        return browser.findElement(By.cssSelector("#liveRows tbody tr[data-group='" + group + "'][data-id='" + id
+                + "']"));
+    }
+
+    /** new, edited or deleted; "" while the table has no row for the message. */
+    private String liveRowState(String group, long id) {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#liveRows tbody tr[data-group='" + group
+                + "'][data-id='" + id + "']"));
+        return rows.isEmpty() ? "" : String.valueOf(rows.get(0).getDomAttribute("data-state"));
+    }
+
+    /** Adds messages to a chat of the emulated Telegram; returns the newest message's id. */
+    private long postMessages(String chat, int count) {
+        var response = emulator("POST", chat + "/messages?count=" + count);
+        return WsClient.parse(response.body()).getInt("messages");
+    }
+
+    private java.net.http.HttpResponse<String> emulator(String method, String path) {
+        var uri = server.http().resolve("api/telegram/emulator/" + path);
+        var response = method.equals("DELETE") ? Http.delete(uri, Http.ADMIN_TOKEN) : Http.post(uri, Http.ADMIN_TOKEN, "");
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        return response;
     }
 
     private void connect(String key) {
