@@ -445,6 +445,25 @@ class LiveIT {
     }
 
     @Test
+    void aSecondLiveOnOneConnectionWaitsItsTurnBehindTheFirst() {
+        try (WsClient client = loggedIn()) {
+            watch(client, "testgroup00002");
+            liveUntilUpToDate(client, empty());
+
+            client.send("live", empty());
+            client.assertOpenAndQuiet(Duration.ofMillis(300)); // the first still holds the queue
+            client.send("cancel", empty());
+
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"cancel\",\"data\":{\"status\":\"success\",\"message\":\"cancelled\"}}");
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"sending live\"");
+            assertThat(untilUpToDate(client)).isEmpty();
+            client.send("cancel", empty());
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"cancelled\"");
+        }
+    }
+
+    @Test
     void cancelEndsLiveAndTheConnectionTakesRequestsAgain() {
         try (WsClient client = loggedIn()) {
             watch(client, "testgroup00002");

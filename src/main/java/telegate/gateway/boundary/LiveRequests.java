@@ -92,6 +92,9 @@ public class LiveRequests {
             connection.outbox().send(Frame.failed(Texts.LIVE, Texts.NOTHING_WATCHED));
             return;
         }
+        if (connection.isClosed() || connection.outbox().isBroken()) {
+            return; // a live queued on a connection that is going: it must not take the stream from a live one
+        }
         connection.outbox().send(Frame.success(Texts.LIVE, Texts.SENDING_LIVE));
         lifecycle.run(connection, Texts.LIVE, after.get().stream().mapToObj(seq -> "after " + seq).findFirst()
                 .orElse(""), () -> {
