@@ -16,10 +16,7 @@ import telegate.gateway.control.SocketStreamOutput;
 import telegate.gateway.control.Texts;
 import telegate.gateway.control.WatchRequest;
 import telegate.harvest.boundary.Harvest;
-import telegate.telegram.boundary.TelegramClients;
 import telegate.telegram.control.TdClient;
-import telegate.telegram.control.TelegramUnavailable;
-import telegate.telegram.control.TelegramUnreachable;
 import telegate.watch.boundary.Watching;
 import telegate.watch.entity.WatchOutcome;
 import telegate.watch.entity.WatchSummary;
@@ -29,7 +26,7 @@ import telegate.watch.entity.WatchSummary;
 public class LiveRequests {
 
     @Inject
-    TelegramClients clients;
+    LoggedInAccounts accounts;
 
     @Inject
     Watching watching;
@@ -118,17 +115,6 @@ public class LiveRequests {
             connection.outbox().send(Frame.failed(event, Texts.INVALID_REQUEST));
             return Optional.empty();
         }
-        try {
-            TdClient client = clients.clientFor(connection.client());
-            if (client.isReady()) {
-                return Optional.of(client);
-            }
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
-        } catch (TelegramUnavailable e) {
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
-        } catch (TelegramUnreachable e) {
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
-        }
-        return Optional.empty();
+        return accounts.of(connection, event);
     }
 }

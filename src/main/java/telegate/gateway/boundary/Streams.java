@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason.CloseCodes;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
@@ -18,11 +17,7 @@ import telegate.harvest.control.ChatRequest;
 import telegate.harvest.control.NamedStart;
 import telegate.harvest.control.Resolution;
 import telegate.harvest.control.StreamKind;
-import telegate.platform.control.Logs;
-import telegate.telegram.boundary.TelegramClients;
 import telegate.telegram.control.TdClient;
-import telegate.telegram.control.TelegramUnavailable;
-import telegate.telegram.control.TelegramUnreachable;
 
 /**
  * {@code users} and {@code chats} (PROTOCOL.md 1.3, 1.4, 2.2 to 2.7): the request's
@@ -32,10 +27,8 @@ import telegate.telegram.control.TelegramUnreachable;
 @ApplicationScoped
 public class Streams {
 
-    private static final Logger LOG = Logs.of(Streams.class);
-
     @Inject
-    TelegramClients clients;
+    LoggedInAccounts accounts;
 
     @Inject
     Harvest harvest;
@@ -79,7 +72,7 @@ public class Streams {
             case A_CHANNEL -> failAndClose(connection, event, String.format(Texts.IS_A_CHANNEL_NAME, resolution.name()));
             case UNREACHABLE -> {
                 connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
-                unreachable(connection, event);
+                LoggedInAccounts.unreachable(connection, event);
             }
             case CANCELLED -> {
                 // the cancel came during a flood wait; it is answered as the request ends
@@ -101,24 +94,7 @@ public class Streams {
             failAndClose(connection, event, Texts.INVALID_REQUEST);
             return Optional.empty();
         }
-        try {
-            TdClient client = clients.clientFor(connection.client());
-            if (client.isReady()) {
-                return Optional.of(client);
-            }
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
-        } catch (TelegramUnavailable e) {
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_LOGIN_REQUIRED));
-        } catch (TelegramUnreachable e) {
-            connection.outbox().send(Frame.failed(event, Texts.TELEGRAM_UNREACHABLE));
-            unreachable(connection, event);
-        }
-        return Optional.empty();
-    }
-
-    private static void unreachable(Connection connection, String event) {
-        LOG.warning(() -> "Request " + event + " of client " + connection.client()
-                + ": Telegram did not answer in time (telegram unreachable)");
+        return accounts.of(connection, event);
     }
 
     private static String describe(List<ChatRequest> chats) {
