@@ -118,11 +118,20 @@ public class TelegramResource {
             @PathParam("chat") String chat,
             @Parameter(required = true, description = "The message's id (its number in the chat: 1, 2, 3, ...).")
             @PathParam("id") String id) {
+        return new EditedMessage(chat, Integer.toString(change(chat, id, EmulatedTelegram::editMessage)));
+    }
+
+    /** What edit and delete do to one message, with their 404s. */
+    private interface MessageChange {
+        void apply(EmulatedTelegram emulator, String chat, int number);
+    }
+
+    private int change(String chat, String id, MessageChange change) {
         EmulatedTelegram emulator = emulator();
         int number = messageNumber(emulator, chat, id);
         try {
-            emulator.editMessage(chat, number);
-            return new EditedMessage(chat, Integer.toString(number));
+            change.apply(emulator, chat, number);
+            return number;
         } catch (NoSuchMessage e) {
             throw noMessage(chat, id);
         } catch (IllegalArgumentException e) {
@@ -146,16 +155,7 @@ public class TelegramResource {
             @PathParam("chat") String chat,
             @Parameter(required = true, description = "The message's id (its number in the chat: 1, 2, 3, ...).")
             @PathParam("id") String id) {
-        EmulatedTelegram emulator = emulator();
-        int number = messageNumber(emulator, chat, id);
-        try {
-            emulator.deleteMessage(chat, number);
-            return new DeletedMessage(chat, Integer.toString(number));
-        } catch (NoSuchMessage e) {
-            throw noMessage(chat, id);
-        } catch (IllegalArgumentException e) {
-            throw noChat(chat);
-        }
+        return new DeletedMessage(chat, Integer.toString(change(chat, id, EmulatedTelegram::deleteMessage)));
     }
 
     private EmulatedTelegram emulator(int count) {
