@@ -250,7 +250,9 @@ class BundleIT {
         Map<String, String> env = env("TELEGATE_ADMIN_TOKEN", adminToken);
         env.put("TELEGATE_DB_URL", postgresUrl != null ? postgresUrl : null);
         try (BundleServer server = BundleServer.start(data, env, "upgrade.log")) {
-            assertThat(server.log()).contains("took over the tables of Telegate 0.1 as version 1");
+            assertThat(server.log()).contains("took over the tables of Telegate 0.1 as version 1")
+                    .contains("version 2 (1 migration(s) applied"); // then the live tables
+
             try (WsClient client = WsClient.connect(server.ws())) {
                 client.send("login", login(KEY));
                 assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
@@ -261,6 +263,9 @@ class BundleIT {
                 assertThat(messageIds(client.untilCompleted("chats")))
                         .as("latest resumes after the cursor 0.1 left").containsExactlyElementsOf(
                                 LongStream.rangeClosed(901, 1000).boxed().toList());
+                // the live tables came with the upgrade: a watch starts right after that cursor
+                client.send("watch", jakarta.json.Json.createObjectBuilder().add("group", "UnderWorld4444").build());
+                assertThat(client.nextData().getString("message")).isEqualTo("watching");
             }
             assertThat(loginAnswer(server, revokedKey)).as("a key revoked under 0.1 stays revoked").isEqualTo("unauthorized");
             // the sequences go on from where 0.1 left them: a new client and key get fresh ids
@@ -280,7 +285,7 @@ class BundleIT {
         // (and in JSON lines for a log shipper: one object per line from the application's start on)
         env.put("TELEGATE_LOG_FORMAT", "json");
         try (BundleServer again = BundleServer.start(data, env, "upgrade-2.log")) {
-            assertThat(again.log()).contains("version 1, up to date").doesNotContain("took over");
+            assertThat(again.log()).contains("version 2, up to date").doesNotContain("took over");
             assertThat(loginAnswer(again, KEY)).isEqualTo("session already exists, call 'users'.");
             List<String> lines = again.log().lines().dropWhile(line -> !line.contains("\"logger\":\"telegate.")).toList();
             assertThat(lines).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(WsClient.parse(line).getString("level"))
