@@ -71,6 +71,17 @@ final class HttpFuzz {
             return request;
         }
 
+        /**
+         * A huge body sent to a path that reads none (the console's files, health, metrics):
+         * the server answers without reading it and closes, and the close can reach the
+         * client first (a reset drops the answer). That is the connection refusing the
+         * body, not an error page, so it is the one "no answer" allowed. The API reads
+         * its bodies, and answers them all.
+         */
+        boolean mayBeCutOff() {
+            return body.length() > 64 * 1024 && !path.startsWith("api/") && !method.equals("HEAD");
+        }
+
         @Override
         public String toString() {
             return method + " /" + abbreviated(path) + " body=" + abbreviated(body) + " type=" + contentType
