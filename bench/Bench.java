@@ -606,9 +606,12 @@ public final class Bench {
             return m.find() ? Double.parseDouble(m.group(1)) : -1;
         }
 
-        /** The largest heap occupancy after a collection, from the GC log (MB): what the server holds live. */
+        /**
+         * The largest heap occupancy after a young or full collection, from the GC log
+         * (MB): about what the server holds live (remark and cleanup pauses free nothing).
+         */
         long peakHeapAfterGcMb() throws IOException {
-            Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
+            Matcher m = Pattern.compile("Pause (?:Young|Full).* (\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
             long peak = 0;
             while (m.find()) {
                 peak = Math.max(peak, Long.parseLong(m.group(2)));
@@ -769,6 +772,7 @@ public final class Bench {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            phase("watching " + clients * perClient + " chats");
             for (LiveClient client : live) {
                 client.live(null);
             }
@@ -922,19 +926,26 @@ public final class Bench {
             heap.start();
             try {
                 double watchSeconds = watchAll(server, live, clients, perClient);
+                long historyBefore = server.requests("getChatHistory");
                 Traffic traffic = new Traffic(server, clients * perClient, 100);
-                traffic.run(0, 90, live);
+                phase("traffic at 100/s");
+                traffic.run(15, 90, live);
+                phase("traffic done");
+                long historyReads = server.requests("getChatHistory") - historyBefore;
                 heap.stop();
                 String log = Files.readString(server.log);
                 boolean failed = log.contains("OutOfMemoryError") || !server.process.isAlive()
                         || live.stream().anyMatch(c -> c.failures.get() > 0 || c.closed);
                 row(String.format(Locale.ROOT, "| %,d watched chats (%d clients of %,d), server -Xmx512m, %d new"
                         + " messages/s for 90 s | %s, peak heap used %d MB | | | sampled every 0.5 s from"
-                        + " memory_usedHeap_bytes; largest heap after a GC %d MB, %d full GCs, peak RSS %d MB;"
-                        + " watch of %,d chats per client took %.1f s (10 in parallel); live: %s, p99 %.1f ms |",
+                        + " memory_usedHeap_bytes (garbage included); largest heap after a young or full GC %d MB,"
+                        + " %d full GCs, peak RSS %d MB;"
+                        + " watch of %,d chats per client took %.1f s (10 in parallel); live: %s, p50 %.1f ms,"
+                        + " p99 %.1f ms (of the 90 s); %,d history reads (the watchers' checks) during the traffic |",
                         clients * perClient, clients, perClient, 100, failed ? "FAILED" : "no failure",
                         heap.peakMb(), server.peakHeapAfterGcMb(), server.fullGcs(), server.peakRssKb() / 1024,
-                        perClient, watchSeconds, traffic.summary(), traffic.percentile(99)));
+                        perClient, watchSeconds, traffic.summary(), traffic.percentile(50), traffic.percentile(99),
+                        historyReads));
             } finally {
                 heap.stop();
                 live.forEach(LiveClient::close);
