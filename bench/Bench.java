@@ -937,7 +937,7 @@ public final class Bench {
                 boolean failed = log.contains("OutOfMemoryError") || !server.process.isAlive()
                         || live.stream().anyMatch(c -> c.failures.get() > 0 || c.closed);
                 row(String.format(Locale.ROOT, "| %,d watched chats (%d clients of %,d), server -Xmx512m, %d new"
-                        + " messages/s for 90 s | %s, peak heap used %d MB | | | sampled every 0.5 s from"
+                        + " messages/s for 15 + 90 s | %s, peak heap used %d MB | | | sampled every 0.5 s from"
                         + " memory_usedHeap_bytes (garbage included); largest heap after a young or full GC %d MB,"
                         + " %d full GCs, peak RSS %d MB;"
                         + " watch of %,d chats per client took %.1f s (10 in parallel); live: %s, p50 %.1f ms,"
