@@ -174,6 +174,15 @@ public final class Bench {
                 run.perSecond() / base.perSecond(), notes));
     }
 
+    /** The machine's 1-minute load average now (2 cores; other engineers' builds run beside the benchmark). */
+    static String load() {
+        try {
+            return "load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "load ?";
+        }
+    }
+
     static void row(String line) {
         System.out.println(line);
         REPORT.append(line).append('\n');
@@ -671,6 +680,11 @@ public final class Bench {
     // ---- Live (PROTOCOL.md 2.9, 2.10): watched chats, the journal, live streams
 
     static final class Live {
+        /** A row of the table, its notes ending with the machine's load when it was measured. */
+        static void row(String line) {
+            Bench.row(line.substring(0, line.length() - 2) + "; " + load() + " |");
+        }
+
         static final String CHANNEL = "benchchannel%05d";
         static final Pattern EVENT = Pattern.compile(
                 "^\\{\"event\":\"live\",\"data\":\\{\"status\":\"success\",\"message\":\\{\"group\":\"([^\"]+)\","
