@@ -46,8 +46,16 @@ public final class Bench {
         Files.createDirectories(OUT);
         row("| scenario | Telegate | baseline | ratio | notes |");
         row("|---|---|---|---|---|");
-        // -Dbench.only=big|slow|concurrent runs one group (for an A/B of two builds, with -Dbench.jar)
-        String only = System.getProperty("bench.only", "");
+        // -Dbench.only=big|slow|concurrent runs one group (for an A/B of two builds, with -Dbench.jar); so does the
+        // first argument. "live" runs the Live scenarios (live-latency, live-journal, live-pg, live-memory), which
+        // the default run leaves out: they take about ten minutes of their own.
+        String only = args.length > 0 ? args[0] : System.getProperty("bench.only", "");
+        if (only.startsWith("live")) {
+            Live.run(only);
+            Files.writeString(OUT.resolve("results.md"), REPORT);
+            System.out.println("\n(table also in bench/out/results.md)");
+            return;
+        }
         if (only.isEmpty() || only.equals("big")) {
             bigServerScenarios();
         }
@@ -166,6 +174,15 @@ public final class Bench {
                 run.perSecond() / base.perSecond(), notes));
     }
 
+    /** The machine's 1-minute load average now (2 cores; other engineers' builds run beside the benchmark). */
+    static String load() {
+        try {
+            return "load " + Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "load ?";
+        }
+    }
+
     static void row(String line) {
         System.out.println(line);
         REPORT.append(line).append('\n');
@@ -243,6 +260,12 @@ public final class Bench {
                         String text = partial.toString();
                         partial.setLength(0);
                         if (!streaming[0]) {
+                            // the stream's first frames can come before the caller has read this answer:
+                            // from "sending users/chats" on, frames are the stream's
+                            if (text.contains("\"message\":\"sending " + event + "\"")) {
+                                started[0] = System.nanoTime();
+                                streaming[0] = true;
+                            }
                             control.add(text);
                         } else {
                             frame(text);
@@ -309,9 +332,7 @@ public final class Bench {
                         exchange(socket, control, "{\"event\":\"telegram login\",\"data\":{\"phone\":\"+919876543210\"}}");
                         exchange(socket, control, "{\"event\":\"telegram login\",\"data\":{\"code\":\"12345\"}}");
                     }
-                    exchange(socket, control, request); // "sending ..."
-                    streaming[0] = true;
-                    started[0] = System.nanoTime();
+                    exchange(socket, control, request); // "sending ...": the listener started the stream
                 } else {
                     streaming[0] = true;
                     started[0] = System.nanoTime();
@@ -479,6 +500,15 @@ public final class Bench {
         }
 
         static Server start(String name, String heap) throws Exception {
+            return start(name, heap, java.util.Map.of());
+        }
+
+        /**
+         * A server on a free port with a fresh data folder, {@code env} added to its
+         * environment (TELEGATE_ settings); JVM options of -Dbench.serverArgs (space
+         * separated, e.g. a JFR recording) go before the jar.
+         */
+        static Server start(String name, String heap, java.util.Map<String, String> env) throws Exception {
             int port;
             try (ServerSocket probe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
@@ -493,6 +523,11 @@ public final class Bench {
             if (heap != null) {
                 command.add(heap);
             }
+            for (String arg : System.getProperty("bench.serverArgs", "").replace("{name}", name).split(" ")) {
+                if (!arg.isBlank()) {
+                    command.add(arg);
+                }
+            }
             command.addAll(List.of("-jar", System.getProperty("bench.jar", "target/telegate.jar"), "--port",
                     String.valueOf(port)));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -502,6 +537,7 @@ public final class Bench {
             builder.environment().put("TELEGATE_DATA_DIR", data.toAbsolutePath().toString());
             builder.environment().put("TELEGATE_ADMIN_TOKEN", ADMIN);
             builder.environment().put("TELEGATE_BOOTSTRAP_API_KEY", "bench-bootstrap-key-0123456789");
+            builder.environment().putAll(env);
             long started = System.nanoTime();
             Process process = builder.start();
             URI ws = URI.create("ws://127.0.0.1:" + port + "/ws/telegram/");
@@ -554,6 +590,48 @@ public final class Bench {
             return m.find() ? Long.parseLong(m.group(1)) : 0;
         }
 
+        /** The server process's CPU time so far (user + system), in seconds, from /proc/PID/stat. */
+        double cpuSeconds() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the name: state(3) ... utime(14) stime(15), here 0-based from state
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) clockTicks();
+        }
+
+        private static long ticks;
+        private static final HttpClient METRICS_HTTP = HttpClient.newHttpClient();
+
+        private static synchronized long clockTicks() throws IOException {
+            if (ticks == 0) {
+                Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+                ticks = Long.parseLong(new String(getconf.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                        .trim());
+            }
+            return ticks;
+        }
+
+        /** A metric of /metrics?scope=SCOPE (Prometheus text), -1 when absent. */
+        double metric(String scope, String name) throws Exception {
+            String body = METRICS_HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics?scope=" + scope)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*\\} (\\S+)$").matcher(body);
+            return m.find() ? Double.parseDouble(m.group(1)) : -1;
+        }
+
+        /**
+         * The largest heap occupancy after a young or full collection, from the GC log
+         * (MB): about what the server holds live (remark and cleanup pauses free nothing).
+         */
+        long peakHeapAfterGcMb() throws IOException {
+            Matcher m = Pattern.compile("Pause (?:Young|Full).* (\\d+)M->(\\d+)M\\(").matcher(Files.readString(gcLog));
+            long peak = 0;
+            while (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(2)));
+            }
+            return peak;
+        }
+
         long rssKb() throws IOException {
             return status("VmRSS");
         }
@@ -603,4 +681,740 @@ public final class Bench {
         }
     }
 
+    // ---- Live (PROTOCOL.md 2.9, 2.10): watched chats, the journal, live streams
+
+    static final class Live {
+        /** A row of the table, its notes ending with the machine's load when it was measured. */
+        static void row(String line) {
+            Bench.row(line.substring(0, line.length() - 2) + "; " + load() + " |");
+        }
+
+        static final String CHANNEL = "benchchannel%05d";
+        static final Pattern EVENT = Pattern.compile(
+                "^\\{\"event\":\"live\",\"data\":\\{\"status\":\"success\",\"message\":\\{\"group\":\"([^\"]+)\","
+                + "\"chat\":\\{\"id\":\"(\\d+)\"");
+        static final Pattern SEQ = Pattern.compile("\"seq\":\"(\\d+)\"\\}\\}$");
+        static final Pattern MESSAGES = Pattern.compile("\"messages\":(\\d+)");
+        /** The full-history rate of the same run, the catch-up's baseline (messages/s), and its CPU per frame (s). */
+        static double chatsRate;
+        static double chatsCpuPerFrame;
+
+        static void run(String only) throws Exception {
+            if (only.equals("live") || only.equals("live-latency")) {
+                latency();
+            }
+            if (only.equals("live") || only.equals("live-journal")) {
+                journal(false);
+            }
+            if (only.equals("live") || only.equals("live-pg")) {
+                journal(true);
+            }
+            if (only.equals("live") || only.equals("live-memory")) {
+                memory();
+            }
+        }
+
+        /** A line on the console (not the table) with the time, to find a phase in a JFR recording. */
+        static void phase(String what) {
+            System.out.println("  " + java.time.Instant.now() + " " + what);
+        }
+
+        static String channel(int n) {
+            return String.format(Locale.ROOT, CHANNEL, n);
+        }
+
+        /** Names {@code first..first+count-1} as a watch request's group array. */
+        static String watchRequest(int first, int count) {
+            StringBuilder names = new StringBuilder("{\"event\":\"watch\",\"data\":{\"group\":[");
+            for (int n = first; n < first + count; n++) {
+                names.append(n > first ? "," : "").append('"').append(channel(n)).append('"');
+            }
+            return names.append("]}}").toString();
+        }
+
+        /** 1. Latency: 1,000 watched chats over 10 clients, 200 new messages/s. */
+        static void latency() throws Exception {
+            int clients = 10;
+            int perClient = 100;
+            Server server = Server.start("live-latency", null, java.util.Map.of("TELEGATE_EMULATOR_EXTRA_CHATS",
+                    String.valueOf(clients * perClient)));
+            List<LiveClient> live = new ArrayList<>();
+            try {
+                double watchSeconds = watchAll(server, live, clients, perClient);
+                // -Dbench.liveRate: another rate, to see where the latency starts to grow (the row says which)
+                int rate = Integer.getInteger("bench.liveRate", 200);
+                Traffic traffic = new Traffic(server, clients * perClient, rate);
+                phase("traffic at " + rate + "/s");
+                traffic.run(15, 30, live);
+                phase("traffic done");
+                row(String.format(Locale.ROOT, "| live latency, %,d watched chats over %d clients, %d new messages/s"
+                        + " (admin POST sent -> live frame received), 30 s after 15 s not counted | p50 %.1f ms,"
+                        + " p99 %.1f ms, max %.1f ms |"
+                        + " p50 %.1f ms, p99 %.1f ms | %.1f, %.1f | %s; target p99 ≤ 100 ms; baseline: the admin"
+                        + " POST's own answer (message created); watch of %d chats per client took %.1f s"
+                        + " (10 in parallel) |",
+                        clients * perClient, clients, rate, traffic.percentile(50), traffic.percentile(99),
+                        traffic.percentile(100), traffic.postPercentile(50), traffic.postPercentile(99),
+                        traffic.percentile(50) / traffic.postPercentile(50),
+                        traffic.percentile(99) / traffic.postPercentile(99), traffic.summary(), perClient,
+                        watchSeconds));
+            } finally {
+                live.forEach(LiveClient::close);
+                server.stop();
+            }
+        }
+
+        /**
+         * Logs {@code clients} clients in (keys, Telegram), each watching
+         * {@code perClient} channels of its own in one request, then {@code live}
+         * until {@code up to date}; returns how long the watches took.
+         */
+        static double watchAll(Server server, List<LiveClient> live, int clients, int perClient) throws Exception {
+            for (int i = 0; i < clients; i++) {
+                LiveClient client = LiveClient.connect(server.ws());
+                live.add(client);
+                client.login(server.newKey(), true);
+            }
+            long started = System.nanoTime();
+            List<CompletableFuture<String>> watches = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                LiveClient client = live.get(i);
+                int first = 1 + i * perClient;
+                watches.add(CompletableFuture.supplyAsync(() -> client.exchangeUnchecked(
+                        watchRequest(first, perClient), Duration.ofMinutes(5))));
+            }
+            for (CompletableFuture<String> watch : watches) {
+                String answer = watch.get(10, TimeUnit.MINUTES);
+                if (!answer.contains("\"watching\"")) {
+                    throw new IllegalStateException("watch answered " + answer);
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            phase("watching " + clients * perClient + " chats");
+            for (LiveClient client : live) {
+                client.live(null);
+            }
+            for (LiveClient client : live) {
+                client.awaitUpToDate(Duration.ofMinutes(2));
+            }
+            long watched = (long) server.metric("application", "telegate_watches");
+            if (watched != (long) clients * perClient) {
+                throw new IllegalStateException("telegate_watches is " + watched);
+            }
+            return seconds;
+        }
+
+        /**
+         * 2. and 3.: the chats baseline, then 100,000 events recorded for a client
+         * that is away (CPU per event), its catch-up, and the journal's bytes.
+         */
+        static void journal(boolean postgres) throws Exception {
+            int events = 100_000;
+            String name = postgres ? "live-pg" : "live-journal";
+            java.util.Map<String, String> env = new java.util.HashMap<>();
+            env.put("TELEGATE_EMULATOR_EXTRA_CHATS", "1");
+            Postgres pg = null;
+            if (postgres) {
+                pg = Postgres.start();
+                if (pg == null) {
+                    row("| live journal on PostgreSQL | not run | | | no PostgreSQL server programs here"
+                            + " (src/test/postgres/pg.sh needs Debian's postgresql) |");
+                    return;
+                }
+                env.putAll(pg.env());
+            }
+            Server server = Server.start(name, null, env);
+            String db = postgres ? "PostgreSQL" : "H2";
+            try {
+                // -Dbench.liveBaseline=false leaves the million-message baseline out (an A/B of two builds' catch-up)
+                if (!postgres && !"false".equals(System.getProperty("bench.liveBaseline"))) {
+                    String key = server.newKey();
+                    double cpuBefore = server.cpuSeconds();
+                    Run full = Client.stream(server.ws(), key, true,
+                            "{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"bigchannel\",\"status\":\"\"}],"
+                            + "\"status\":\"\"}}", "chats", 0, 0);
+                    double cpu = server.cpuSeconds() - cpuBefore;
+                    full.requireComplete(1_000_000);
+                    chatsRate = full.perSecond();
+                    chatsCpuPerFrame = cpu / full.items;
+                    row(String.format(Locale.ROOT, "| (baseline of this group) bigchannel full history, 1 client"
+                            + " (messages/s) | %,.0f | | | %,d frames in %.1f s; server CPU %.1f µs per frame |",
+                            chatsRate, full.items, full.seconds(), chatsCpuPerFrame * 1e6));
+                }
+                // the client watches one channel, then goes away
+                String key = server.newKey();
+                try (LiveClient away = LiveClient.connect(server.ws())) {
+                    away.login(key, true);
+                    String answer = away.exchange(watchRequest(1, 1), Duration.ofMinutes(1));
+                    if (!answer.contains("\"watching\"")) {
+                        throw new IllegalStateException("watch answered " + answer);
+                    }
+                }
+                double journalBefore = server.metric("application", "telegate_live_journal_events");
+                phase("recording " + events + " events");
+                double cpuBefore = server.cpuSeconds();
+                long started = System.nanoTime();
+                server.post("api/telegram/emulator/" + channel(1) + "/messages?count=" + events);
+                double posted = (System.nanoTime() - started) / 1e9;
+                double journal = journalBefore;
+                while (journal < journalBefore + events) {
+                    if ((System.nanoTime() - started) / 1e9 > 600) {
+                        throw new IllegalStateException("journal holds " + journal + " after 10 min");
+                    }
+                    Thread.sleep(1000); // each look counts the journal's rows: not too often
+                    journal = server.metric("application", "telegate_live_journal_events");
+                }
+                double recordSeconds = (System.nanoTime() - started) / 1e9;
+                double cpuPerEvent = (server.cpuSeconds() - cpuBefore) / events;
+                boolean overflowed = Files.readString(server.log).contains("updates came faster than");
+                String ratio = chatsCpuPerFrame > 0 ? String.format(Locale.ROOT, "%.2f", cpuPerEvent / chatsCpuPerFrame)
+                        : "";
+                row(String.format(Locale.ROOT, "| journal cost, %s: server CPU per recorded event (µs) | %.1f | %s | %s |"
+                        + " %,d new messages in one admin call (%.1f s), all recorded after %.1f s (%,.0f events/s);"
+                        + " baseline: CPU per frame of the full history above; CPU includes the emulated Telegram"
+                        + " making each update%s |", db, cpuPerEvent * 1e6,
+                        chatsCpuPerFrame > 0 ? String.format(Locale.ROOT, "%.1f", chatsCpuPerFrame * 1e6) : "", ratio,
+                        events, posted, recordSeconds, events / recordSeconds,
+                        overflowed ? "; the watcher's queue overflowed, the rest was read from the history" : ""));
+
+                // the client comes back
+                phase("catch-up");
+                CatchUp first = catchUp(server, key, null, events);
+                phase("catch-up again, after 0");
+                CatchUp again = catchUp(server, key, "0", events);
+                phase("catch-ups done");
+                row(String.format(Locale.ROOT, "| live catch-up, %s: client back after %,d events (events/s until"
+                        + " `up to date`) | %,.0f | %s | %s | %.2f s; target ≥ 20,000/s; baseline: bigchannel full"
+                        + " history above; read again with `after` 0 at once: %,.0f/s |", db, events, first.rate(),
+                        chatsRate > 0 ? String.format(Locale.ROOT, "%,.0f", chatsRate) : "",
+                        chatsRate > 0 ? String.format(Locale.ROOT, "%.2f", first.rate() / chatsRate) : "",
+                        first.seconds, again.rate()));
+
+                if (postgres) {
+                    long bytes = pg.journalBytes();
+                    long rows = pg.journalRows();
+                    row(String.format(Locale.ROOT, "| journal size, PostgreSQL: bytes per 100,000 events | %.1f MB | | |"
+                            + " pg_total_relation_size('tg_journal') %,d B for %,d rows (%.0f B/event) |",
+                            bytes * 100_000.0 / rows / 1e6, bytes, rows, (double) bytes / rows));
+                }
+            } finally {
+                server.stop();
+                if (pg != null) {
+                    pg.stop();
+                }
+            }
+            if (!postgres) {
+                H2Size size = H2Size.of(OUT.resolve("data-" + name).toAbsolutePath());
+                row(String.format(Locale.ROOT, "| journal size, H2: bytes per 100,000 events | %.1f MB | | |"
+                        + " DISK_SPACE_USED('TG_JOURNAL') %,d B for %,d rows (%.0f B/event), after a clean stop;"
+                        + " the whole telegate.mv.db %,d B |", size.journalBytes * 100_000.0 / size.rows / 1e6,
+                        size.journalBytes, size.rows, (double) size.journalBytes / size.rows, size.fileBytes));
+            }
+        }
+
+        record CatchUp(long events, double seconds) {
+            double rate() {
+                return events / seconds;
+            }
+        }
+
+        /** Connects, {@code live} (after {@code after} if given), and times it until {@code up to date}. */
+        static CatchUp catchUp(Server server, String key, String after, int expected) throws Exception {
+            try (LiveClient back = LiveClient.connect(server.ws())) {
+                back.login(key, false);
+                long started = System.nanoTime();
+                back.live(after);
+                back.awaitUpToDate(Duration.ofMinutes(10));
+                double seconds = (back.upToDateNanos - started) / 1e9;
+                if (back.events.get() != expected || !back.inOrder) {
+                    throw new IllegalStateException("catch-up sent " + back.events.get() + " events, in order "
+                            + back.inOrder + ", expected " + expected);
+                }
+                return new CatchUp(back.events.get(), seconds);
+            }
+        }
+
+        /** 4. Memory: 10,000 watched chats (10 clients of 1,000) at -Xmx512m, with traffic through them. */
+        static void memory() throws Exception {
+            int clients = 10;
+            int perClient = 1_000;
+            Server server = Server.start("live-memory", "-Xmx512m", java.util.Map.of(
+                    "TELEGATE_EMULATOR_EXTRA_CHATS", String.valueOf(clients * perClient)));
+            List<LiveClient> live = new ArrayList<>();
+            HeapSampler heap = new HeapSampler(server);
+            heap.start();
+            try {
+                double watchSeconds = watchAll(server, live, clients, perClient);
+                long historyBefore = server.requests("getChatHistory");
+                Traffic traffic = new Traffic(server, clients * perClient, 100);
+                phase("traffic at 100/s");
+                traffic.run(15, 90, live);
+                phase("traffic done");
+                long historyReads = server.requests("getChatHistory") - historyBefore;
+                heap.stop();
+                String log = Files.readString(server.log);
+                boolean failed = log.contains("OutOfMemoryError") || !server.process.isAlive()
+                        || live.stream().anyMatch(c -> c.failures.get() > 0 || c.closed);
+                row(String.format(Locale.ROOT, "| %,d watched chats (%d clients of %,d), server -Xmx512m, %d new"
+                        + " messages/s for 15 + 90 s | %s, peak heap used %d MB | | | sampled every 0.5 s from"
+                        + " memory_usedHeap_bytes (garbage included); largest heap after a young or full GC %d MB,"
+                        + " %d full GCs, peak RSS %d MB;"
+                        + " watch of %,d chats per client took %.1f s (10 in parallel); live: %s, p50 %.1f ms,"
+                        + " p99 %.1f ms (of the 90 s); %,d history reads (the watchers' checks) during the traffic |",
+                        clients * perClient, clients, perClient, 100, failed ? "FAILED" : "no failure",
+                        heap.peakMb(), server.peakHeapAfterGcMb(), server.fullGcs(), server.peakRssKb() / 1024,
+                        perClient, watchSeconds, traffic.summary(), traffic.percentile(50), traffic.percentile(99),
+                        historyReads));
+            } finally {
+                heap.stop();
+                live.forEach(LiveClient::close);
+                server.stop();
+            }
+        }
+
+        /** The heap in use, sampled twice a second from the server's base metrics. */
+        static final class HeapSampler {
+            private final Server server;
+            private volatile boolean running = true;
+            private volatile double peak;
+            private Thread thread;
+
+            HeapSampler(Server server) {
+                this.server = server;
+            }
+
+            void start() {
+                thread = new Thread(() -> {
+                    while (running) {
+                        try {
+                            peak = Math.max(peak, server.metric("base", "memory_usedHeap_bytes"));
+                            Thread.sleep(500);
+                        } catch (InterruptedException e) {
+                            return;
+                        } catch (Exception e) {
+                            // a busy server answers late: the next sample
+                        }
+                    }
+                }, "heap-sampler");
+                thread.setDaemon(true);
+                thread.start();
+            }
+
+            void stop() throws InterruptedException {
+                running = false;
+                if (thread != null) {
+                    thread.interrupt();
+                    thread.join(5_000);
+                }
+            }
+
+            long peakMb() {
+                return Math.round(peak / (1024 * 1024));
+            }
+        }
+
+        /**
+         * New messages at a steady rate through the admin API (count=1 each, round
+         * robin over the channels), each timed from the moment its POST is sent to the
+         * moment its live frame is received (matched by group and message id).
+         */
+        static final class Traffic {
+            private final Server server;
+            private final int chats;
+            private final int perSecond;
+            private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            private final java.util.concurrent.ConcurrentHashMap<String, Long> sent =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.concurrent.ConcurrentHashMap<String, Long> pending =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            private final java.util.concurrent.atomic.AtomicInteger postFailures =
+                    new java.util.concurrent.atomic.AtomicInteger();
+            /** The most messages due and not yet sent (the senders behind the schedule). */
+            private volatile int maxBehind;
+            private final java.util.concurrent.ConcurrentHashMap<String, Integer> failureKinds =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            /** The admin POST's own time, sent to answered (ms): how long creating a message takes, the baseline. */
+            private final java.util.concurrent.ConcurrentLinkedQueue<Double> answered =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
+            private double[] latencies = new double[0];
+            private long lost;
+            private long duplicates;
+            private double achievedRate;
+            private int next;
+
+            Traffic(Server server, int chats, int perSecond) {
+                this.server = server;
+                this.chats = chats;
+                this.perSecond = perSecond;
+            }
+
+            /** {@code warmUp} seconds not counted, then {@code seconds} measured, then up to 15 s for the last frames. */
+            void run(int warmUp, int seconds, List<LiveClient> live) throws Exception {
+                java.util.concurrent.ConcurrentHashMap<String, Long> received =
+                        new java.util.concurrent.ConcurrentHashMap<>();
+                java.util.concurrent.atomic.AtomicLong dup = new java.util.concurrent.atomic.AtomicLong();
+                for (LiveClient client : live) {
+                    client.onEvent = (key, nanos) -> {
+                        if (received.putIfAbsent(key, nanos) != null) {
+                            dup.incrementAndGet();
+                        }
+                    };
+                }
+                send(warmUp, false);
+                maxBehind = 0;
+                long started = System.nanoTime();
+                int count = send(seconds, true);
+                achievedRate = count / ((System.nanoTime() - started) / 1e9);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (System.nanoTime() < deadline && !received.keySet().containsAll(sent.keySet())) {
+                    Thread.sleep(100);
+                }
+                List<Double> values = new ArrayList<>();
+                java.util.TreeMap<Long, List<Double>> bySlice = new java.util.TreeMap<>();
+                for (var entry : sent.entrySet()) {
+                    Long at = received.get(entry.getKey());
+                    if (at == null) {
+                        lost++;
+                    } else {
+                        double millis = (at - entry.getValue()) / 1e6;
+                        values.add(millis);
+                        bySlice.computeIfAbsent((entry.getValue() - started) / 5_000_000_000L, k -> new ArrayList<>())
+                                .add(millis);
+                    }
+                }
+                // how the latency moves during the run (a queue building up shows as a rising median)
+                StringBuilder slices = new StringBuilder("  latency by 5 s of sending (median/max ms):");
+                bySlice.forEach((slice, list) -> {
+                    double[] sorted = list.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                    slices.append(String.format(Locale.ROOT, " %d/%d", Math.round(sorted[sorted.length / 2]),
+                            Math.round(sorted[sorted.length - 1])));
+                });
+                System.out.println(slices);
+                duplicates = dup.get();
+                latencies = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            }
+
+            /**
+             * Sends for {@code seconds} at the rate; returns how many were sent. A few
+             * sender threads (-Dbench.liveSenders, 8) each send one POST at a time on a
+             * kept-alive connection, as a producer would, rather than opening a new
+             * connection whenever the server is slow to answer: when the server cannot
+             * keep up, the achieved rate says so, and a message counts from the moment
+             * its POST is actually sent.
+             */
+            private int send(int seconds, boolean measured) throws Exception {
+                int total = seconds * perSecond;
+                long period = 1_000_000_000L / perSecond;
+                java.util.concurrent.LinkedBlockingQueue<String> due = new java.util.concurrent.LinkedBlockingQueue<>();
+                int senders = Integer.getInteger("bench.liveSenders", 8);
+                ExecutorService pool = Executors.newFixedThreadPool(senders);
+                for (int t = 0; t < senders; t++) {
+                    pool.execute(() -> {
+                        while (true) {
+                            String chat;
+                            try {
+                                chat = due.take();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
+                            if (chat.isEmpty()) {
+                                return;
+                            }
+                            post(chat, measured);
+                        }
+                    });
+                }
+                long start = System.nanoTime();
+                for (int i = 0; i < total; i++) {
+                    long wait = start + i * period - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    due.add(channel(1 + next++ % chats));
+                    maxBehind = Math.max(maxBehind, due.size());
+                }
+                for (int t = 0; t < senders; t++) {
+                    due.add("");
+                }
+                pool.shutdown();
+                pool.awaitTermination(5, TimeUnit.MINUTES);
+                return total;
+            }
+
+            private void post(String chat, boolean measured) {
+                long at = System.nanoTime();
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + server.port + "/api/telegram/emulator/" + chat + "/messages?count=1"))
+                            .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    Matcher m = MESSAGES.matcher(response.body());
+                    if (response.statusCode() != 200 || !m.find()) {
+                        postFailures.incrementAndGet();
+                        failureKinds.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                        return;
+                    }
+                    if (measured) {
+                        answered.add((System.nanoTime() - at) / 1e6);
+                        sent.put(chat + "/" + m.group(1), at);
+                    }
+                } catch (IOException e) {
+                    postFailures.incrementAndGet();
+                    failureKinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            double percentile(int p) {
+                if (latencies.length == 0) {
+                    return Double.NaN;
+                }
+                int index = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
+                return latencies[Math.max(0, Math.min(latencies.length - 1, index))];
+            }
+
+            /** Percentile of the admin POST's own time (ms). */
+            double postPercentile(int p) {
+                double[] sorted = answered.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                if (sorted.length == 0) {
+                    return Double.NaN;
+                }
+                int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+                return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+            }
+
+            String summary() {
+                return String.format(Locale.ROOT, "%,d messages measured, sent at %.0f/s (up to %d behind the"
+                        + " schedule), lost %d, duplicates %d, failed posts %d%s", latencies.length + lost, achievedRate,
+                        maxBehind, lost, duplicates, postFailures.get(), failureKinds.isEmpty() ? "" : " " + failureKinds);
+            }
+        }
+
+        /** A client on one connection: control answers in a queue; live frames counted or handed on. */
+        static final class LiveClient implements WebSocket.Listener, AutoCloseable {
+            final java.util.concurrent.LinkedBlockingQueue<String> control = new java.util.concurrent.LinkedBlockingQueue<>();
+            final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+            final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
+            final java.util.concurrent.CountDownLatch upToDate = new java.util.concurrent.CountDownLatch(1);
+            private final StringBuilder partial = new StringBuilder();
+            volatile java.util.function.ObjLongConsumer<String> onEvent;
+            volatile long upToDateNanos;
+            volatile boolean inOrder = true;
+            volatile boolean closed;
+            volatile String lastFailure;
+            private volatile boolean streaming;
+            private long lastSeq;
+            private WebSocket socket;
+
+            static LiveClient connect(URI ws) throws Exception {
+                LiveClient client = new LiveClient();
+                client.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, client)
+                        .get(30, TimeUnit.SECONDS);
+                return client;
+            }
+
+            void login(String key, boolean telegram) throws Exception {
+                expect(exchange("{\"event\":\"login\",\"data\":{\"apiKey\":\"" + key + "\"}}", Duration.ofMinutes(1)));
+                if (telegram) {
+                    expect(exchange("{\"event\":\"telegram login\",\"data\":{\"phone\":\"+919876543210\"}}",
+                            Duration.ofMinutes(1)));
+                    expect(exchange("{\"event\":\"telegram login\",\"data\":{\"code\":\"12345\"}}",
+                            Duration.ofMinutes(1)));
+                }
+            }
+
+            private static void expect(String answer) {
+                if (answer.contains("\"failed\"")) {
+                    throw new IllegalStateException(answer);
+                }
+            }
+
+            String exchange(String text, Duration limit) throws Exception {
+                socket.sendText(text, true).join();
+                String answer = control.poll(limit.toMillis(), TimeUnit.MILLISECONDS);
+                if (answer == null) {
+                    throw new IllegalStateException("no answer to " + text.substring(0, Math.min(80, text.length())));
+                }
+                return answer;
+            }
+
+            String exchangeUnchecked(String text, Duration limit) {
+                try {
+                    return exchange(text, limit);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            /** Sends {@code live}; frames from its {@code sending live} on are the stream's. */
+            void live(String after) throws Exception {
+                String answer = exchange("{\"event\":\"live\",\"data\":{" + (after == null ? "" : "\"after\":\"" + after
+                        + "\"") + "}}", Duration.ofMinutes(1));
+                if (!answer.contains("\"sending live\"")) {
+                    throw new IllegalStateException("live answered " + answer);
+                }
+            }
+
+            void awaitUpToDate(Duration limit) throws InterruptedException {
+                if (!upToDate.await(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("no up to date after " + limit + ", " + events.get() + " events");
+                }
+            }
+
+            @Override
+            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    long now = System.nanoTime();
+                    String text = partial.toString();
+                    partial.setLength(0);
+                    if (streaming) {
+                        frame(text, now);
+                    } else {
+                        if (text.contains("\"sending live\"")) {
+                            streaming = true;
+                        }
+                        control.add(text);
+                    }
+                }
+                w.request(1);
+                return null;
+            }
+
+            private void frame(String text, long now) {
+                Matcher event = EVENT.matcher(text);
+                if (event.find()) {
+                    events.incrementAndGet();
+                    Matcher seq = SEQ.matcher(text);
+                    if (seq.find()) {
+                        long s = Long.parseLong(seq.group(1));
+                        if (s <= lastSeq) {
+                            inOrder = false;
+                        }
+                        lastSeq = s;
+                    }
+                    var sink = onEvent;
+                    if (sink != null) {
+                        sink.accept(event.group(1) + "/" + event.group(2), now);
+                    }
+                } else if (text.contains("\"up to date\"")) {
+                    upToDateNanos = now;
+                    upToDate.countDown();
+                } else if (text.contains("\"failed\"")) {
+                    failures.incrementAndGet();
+                    lastFailure = text;
+                }
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+                closed = true;
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket w, Throwable error) {
+                closed = true;
+            }
+
+            @Override
+            public void close() {
+                if (socket != null) {
+                    socket.abort();
+                }
+            }
+        }
+
+        /** The journal's size in a stopped server's H2 file, read with the H2 that Payara Micro packs. */
+        record H2Size(long journalBytes, long rows, long fileBytes) {
+            static H2Size of(Path data) throws Exception {
+                Path h2 = OUT.resolve("h2.jar");
+                if (!Files.exists(h2)) {
+                    try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(System.getProperty("bench.jar",
+                            "target/telegate.jar"))) {
+                        try (InputStream in = jar.getInputStream(jar.getEntry("MICRO-INF/runtime/h2.jar"))) {
+                            Files.copy(in, h2);
+                        }
+                    }
+                }
+                long fileBytes = Files.size(data.resolve("telegate.mv.db"));
+                Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", h2.toString(), "org.h2.tools.Shell", "-url", "jdbc:h2:file:" + data.resolve("telegate"),
+                        "-user", "telegate", "-password", "telegate", "-sql",
+                        "SELECT DISK_SPACE_USED('TG_JOURNAL'), (SELECT COUNT(*) FROM TG_JOURNAL)")
+                        .redirectErrorStream(true).start();
+                String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                shell.waitFor(60, TimeUnit.SECONDS);
+                Matcher m = Pattern.compile("(?m)^(\\d+)\\s*\\|\\s*(\\d+)\\s*$").matcher(out);
+                if (!m.find()) {
+                    throw new IllegalStateException("H2 shell said: " + out);
+                }
+                return new H2Size(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), fileBytes);
+            }
+        }
+
+        /** A throwaway PostgreSQL cluster of src/test/postgres/pg.sh, on a free loopback port. */
+        static final class Postgres {
+            private final Path state;
+            private final int port;
+
+            private Postgres(Path state, int port) {
+                this.state = state;
+                this.port = port;
+            }
+
+            /** Started, or null when PostgreSQL's server programs are not installed. */
+            static Postgres start() throws Exception {
+                int port;
+                try (ServerSocket probe = new ServerSocket(0)) {
+                    port = probe.getLocalPort();
+                }
+                Path state = OUT.resolve("pg-state").toAbsolutePath();
+                Process p = new ProcessBuilder("bash", "src/test/postgres/pg.sh", "start", state.toString(),
+                        String.valueOf(port)).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (p.waitFor() != 0) {
+                    if (out.contains("not installed")) {
+                        return null;
+                    }
+                    throw new IllegalStateException("pg.sh: " + out);
+                }
+                Postgres pg = new Postgres(state, port);
+                pg.sql("telegate_it", "CREATE DATABASE telegate_bench");
+                return pg;
+            }
+
+            java.util.Map<String, String> env() {
+                return java.util.Map.of("TELEGATE_DB_URL", "jdbc:postgresql://127.0.0.1:" + port + "/telegate_bench",
+                        "TELEGATE_DB_USER", "telegate", "TELEGATE_DB_PASSWORD", "telegate");
+            }
+
+            long journalBytes() throws Exception {
+                return Long.parseLong(sql("telegate_bench", "SELECT pg_total_relation_size('tg_journal')"));
+            }
+
+            long journalRows() throws Exception {
+                return Long.parseLong(sql("telegate_bench", "SELECT COUNT(*) FROM tg_journal"));
+            }
+
+            String sql(String database, String statement) throws Exception {
+                ProcessBuilder builder = new ProcessBuilder("psql", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                        "-U", "telegate", "-d", database, "-At", "-c", statement).redirectErrorStream(true);
+                builder.environment().put("PGPASSWORD", "telegate");
+                Process p = builder.start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("psql: " + out);
+                }
+                return out;
+            }
+
+            void stop() throws Exception {
+                new ProcessBuilder("bash", "src/test/postgres/pg.sh", "stop", state.toString()).inheritIO().start()
+                        .waitFor(120, TimeUnit.SECONDS);
+            }
+        }
+    }
 }

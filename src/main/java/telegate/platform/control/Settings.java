@@ -45,6 +45,7 @@ public final class Settings {
             secret("telegate.admin.token", atMost(512)),
             open("telegate.telegram.timeout.seconds", whole(1, 3600)),
             open("telegate.emulator.tick.seconds", whole(0, 86_400)),
+            open("telegate.emulator.extra.chats", whole(0, 10_000)),
             open("telegate.login.failures.per.minute", whole(1, 1_000_000)),
             open("telegate.login.timeout.seconds", whole(1, 86_400)),
             open("telegate.login.reset.after.seconds", whole(1, 31_536_000)),

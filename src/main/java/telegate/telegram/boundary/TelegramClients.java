@@ -76,6 +76,11 @@ public class TelegramClients {
     @ConfigProperty(name = "telegate.telegram.timeout.seconds")
     int timeoutSeconds;
 
+    /** Small generated channels after the emulator's seven, for benchmarks with thousands of watched chats. */
+    @Inject
+    @ConfigProperty(name = "telegate.emulator.extra.chats", defaultValue = "0")
+    int emulatorExtraChats;
+
     @Inject
     @ConfigProperty(name = "telegate.tdjson.path")
     Optional<String> tdjsonPath;
@@ -121,10 +126,11 @@ public class TelegramClients {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
-            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes);
+            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes, emulatorExtraChats);
             td = emulator;
             log.info(() -> "Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated), its changes kept in "
-                    + changes);
+                    + changes + (emulatorExtraChats > 0 ? "; with " + emulatorExtraChats
+                    + " extra channels for benchmarks (TELEGATE_EMULATOR_EXTRA_CHATS)" : ""));
         } else if (!startNative()) {
             return;
         }

@@ -39,7 +39,7 @@ import telegate.telegram.control.TdJson;
 public final class EmulatedTelegram implements TdJson {
 
     private final Clock clock;
-    private final DataSet dataSet = new DataSet();
+    private final DataSet dataSet;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final AtomicInteger lastClientId = new AtomicInteger();
     private final Map<Integer, EmulatedSession> sessions = new ConcurrentHashMap<>();
@@ -77,7 +77,19 @@ public final class EmulatedTelegram implements TdJson {
      * @throws UncheckedIOException when the folder or its journal cannot be made, read or written
      */
     public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder) {
+        this(clock, worker, folder, 0);
+    }
+
+    /**
+     * As {@link #EmulatedTelegram(Clock, ThreadFactory, Path)}, with the data set
+     * ending in {@code extraChannels} small generated channels for benchmarks
+     * ({@code benchchannel00001}, ...; {@code TELEGATE_EMULATOR_EXTRA_CHATS}).
+     *
+     * @throws IllegalArgumentException when {@code extraChannels} is outside 0..10,000
+     */
+    public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.dataSet = new DataSet(extraChannels);
         this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
         UserDirectory users = new UserDirectory(dataSet, clock);
         MessageFactory messages = new MessageFactory(dataSet);
