@@ -77,6 +77,7 @@ public class Watching {
 
     /** A client whose account has no TDLib client yet (a start) gets one made this often until it has. */
     private static final Duration CLIENT_RETRY = Duration.ofMinutes(5);
+    private static final Duration JOURNAL_COUNT_EVERY = Duration.ofSeconds(5);
 
     @Inject
     Logger log;
@@ -114,6 +115,9 @@ public class Watching {
     private final Map<Long, Long> clientAttempts = new ConcurrentHashMap<>();
     private final Map<Long, Object> watchLocks = new ConcurrentHashMap<>();
     private final LiveFeeds feeds = new LiveFeeds();
+    /** A COUNT over the whole journal on every scrape would cost the database: counted by the tick, now and then. */
+    private final java.util.concurrent.atomic.AtomicLong journalSize = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long journalCountedAt;
     private ScheduledFuture<?> ticks;
 
     @PostConstruct
@@ -129,8 +133,8 @@ public class Watching {
         ticks = scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         metrics.gauge("telegate.watches", "Chats watched, all clients together",
                 () -> accounts.values().stream().mapToInt(AccountWatcher::watchCount).sum());
-        metrics.gauge("telegate.live.journal.events", "Events kept in the live journals (delivered or not)",
-                journal::size);
+        metrics.gauge("telegate.live.journal.events", "Events kept in the live journals (delivered or not; "
+                + "counted at most every 5 s)", journalSize::get);
     }
 
     @PreDestroy
@@ -145,6 +149,10 @@ public class Watching {
     private void tick() {
         try {
             long now = System.currentTimeMillis();
+            if (now - journalCountedAt >= JOURNAL_COUNT_EVERY.toMillis()) {
+                journalCountedAt = now;
+                journalSize.set(journal.size());
+            }
             for (AccountWatcher account : accounts.values()) {
                 if (clients.existing(account.owner()).isEmpty()) {
                     makeClient(account.owner(), now);
@@ -352,7 +360,7 @@ public class Watching {
                 public List<LiveEvent> read(long client, long from, long upTo, int limit) {
                     return journal.read(client, from, upTo, limit);
                 }
-            }, subscription, out, position::messageDelivered).run(start);
+            }, subscription, out, position::messageDelivered, executor).run(start);
         } finally {
             feeds.unsubscribe(owner, subscription);
             out.awaitDelivered();

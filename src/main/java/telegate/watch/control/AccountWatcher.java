@@ -216,6 +216,10 @@ public final class AccountWatcher {
 
     /** The ready client; a new one (a start, a new login) first has every chat opened and read. */
     private TdClient readyClient() {
+        TdClient active = activeClient;
+        if (active != null && active.isReady()) {
+            return active; // the common case, on every update: no need to ask the server for it again
+        }
         TdClient client = clients.current().filter(TdClient::isReady).orElse(null);
         if (client != null && client != activeClient) {
             activeClient = client;

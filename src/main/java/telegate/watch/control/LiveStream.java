@@ -1,6 +1,8 @@
 package telegate.watch.control;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 import telegate.telegram.control.Cancelled;
 import telegate.watch.entity.LiveEvent;
@@ -31,19 +33,22 @@ public final class LiveStream {
     private final LiveSubscription subscription;
     private final LiveOutput out;
     private final LongConsumer delivered;
+    private final Executor reader;
     private long last;
 
     /**
      * @param subscription made before the journal is read, so nothing written meanwhile is missed
      * @param delivered    told each event's seq once its send completed
+     * @param reader       reads the journal's next page while one is sent
      */
     public LiveStream(long owner, Journal journal, LiveSubscription subscription, LiveOutput out,
-            LongConsumer delivered) {
+            LongConsumer delivered, Executor reader) {
         this.owner = owner;
         this.journal = journal;
         this.subscription = subscription;
         this.out = out;
         this.delivered = delivered;
+        this.reader = reader;
     }
 
     /** Sends from after {@code start} until cancelled, moved away or the connection is gone. */
@@ -91,15 +96,21 @@ public final class LiveStream {
         throw new Cancelled();
     }
 
+    /** The journal up to {@code upTo}; the next page is read while this one goes out, as {@code chats} does. */
     private void catchUp(long upTo) throws Cancelled {
-        while (last < upTo) {
-            List<LiveEvent> page = journal.read(owner, last, upTo, PAGE);
-            if (page.isEmpty()) {
-                return;
-            }
+        if (last >= upTo) {
+            return;
+        }
+        List<LiveEvent> page = journal.read(owner, last, upTo, PAGE);
+        while (!page.isEmpty()) {
+            long pageEnd = page.get(page.size() - 1).seq();
+            CompletableFuture<List<LiveEvent>> next = pageEnd < upTo
+                    ? CompletableFuture.supplyAsync(() -> journal.read(owner, pageEnd, upTo, PAGE), reader)
+                    : CompletableFuture.completedFuture(List.of());
             for (LiveEvent event : page) {
                 send(event);
             }
+            page = next.join();
         }
     }
 

@@ -73,7 +73,8 @@ class LiveStreamTest {
     }
 
     private LiveStream stream(LiveSubscription subscription) {
-        return new LiveStream(OWNER, journal, subscription, out, delivered::add);
+        return new LiveStream(OWNER, journal, subscription, out, delivered::add,
+                java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     private void record(int count) {
