@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import telegate.telegram.entity.TelegramChat;
 import telegate.watch.control.WatchedChat;
 import telegate.watch.entity.Watch;
 
@@ -30,11 +29,6 @@ public class WatchList {
                 .getSingleResult();
     }
 
-    public Watch add(long owner, String group, TelegramChat chat, Instant since, long lastRecorded) {
-        Watch watch = new Watch(owner, group, chat, since, lastRecorded);
-        em.persist(watch);
-        return watch;
-    }
 
     /** Several watches in one transaction: all or none. */
     public void addAll(long owner, List<WatchedChat> chats, Instant since) {

@@ -367,9 +367,4 @@ public class Watching {
             cursors.release(owner, 0, CursorKind.LIVE, position);
         }
     }
-
-    /** Wakes a live stream waiting for events (its connection was cancelled or closed). */
-    public LiveFeeds feeds() {
-        return feeds;
-    }
 }

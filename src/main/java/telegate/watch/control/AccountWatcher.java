@@ -4,7 +4,6 @@ import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,6 @@ public final class AccountWatcher {
         return chats.containsKey(chatId);
     }
 
-    public Collection<WatchedChat> chats() {
-        return chats.values();
-    }
 
     /**
      * Starts following a chat: opened (when the account is ready) and its history

@@ -37,7 +37,4 @@ public final class LiveFeeds {
         }
     }
 
-    public boolean isLive(long owner) {
-        return byClient.containsKey(owner);
-    }
 }

@@ -48,11 +48,6 @@ public final class LiveSubscription {
         return replaced;
     }
 
-    /** Wakes a waiting {@link #take} (a cancel, a closed connection). */
-    public synchronized void wake() {
-        notifyAll();
-    }
-
     /** Waits at most {@code millis} for events; returns what came (possibly nothing). */
     public synchronized Batch take(long millis) throws InterruptedException {
         if (buffer.isEmpty() && !overflowed && !replaced) {
