@@ -108,7 +108,6 @@ public final class AccountWatcher {
         return chats.containsKey(chatId);
     }
 
-
     /**
      * Starts following a chat: opened (when the account is ready) and its history
      * after {@code lastRecorded} read. The future completes once the chat is open,
@@ -131,7 +130,8 @@ public final class AccountWatcher {
             opened.complete(null);
         });
         if (!queued) {
-            opened.complete(null); // the periodic check opens and reads it
+            watched.checkDone(); // the queue is full: the periodic check opens and reads it
+            opened.complete(null);
         }
         return opened;
     }
@@ -194,7 +194,7 @@ public final class AccountWatcher {
         for (WatchedChat chat : chats.values()) {
             if (chat.isCheckDue(now)) {
                 chat.checkQueued(now + checkMillis);
-                queue.offer(() -> {
+                boolean queued = queue.offer(() -> {
                     chat.checkDone();
                     TdClient ready = readyClient();
                     if (ready != null && chats.get(chat.chatId()) == chat) {
@@ -202,6 +202,9 @@ public final class AccountWatcher {
                         check(chat, ready);
                     }
                 });
+                if (!queued) {
+                    chat.checkDone(); // a full queue: tried again at the next period, not never
+                }
             }
         }
     }
