@@ -234,4 +234,29 @@ class AccountWatcherTest {
 
         assertThat(journal.numbers(EventKind.MESSAGE)).containsExactly(499L, 500L);
     }
+
+    @Test
+    void aCheckTheFullQueueRefusedIsDueAgainAtTheNextPeriod() {
+        telegate.testing.HandClock clock = new telegate.testing.HandClock(java.time.Instant.parse("2026-11-30T08:00:00Z"));
+        // an executor that runs the watch's task, then nothing more: the queue fills and stays full
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AccountWatcher stuck = new AccountWatcher(OWNER, account::current, journal, published::addAll, task -> {
+            if (running.get()) {
+                task.run();
+            }
+        }, clock, Duration.ofSeconds(60));
+        WatchedChat chat = new WatchedChat(GROUP, "testgroup00001", 500);
+        stuck.watch(chat);
+        running.set(false);
+        for (int i = 0; i < AccountWatcher.QUEUE_CAPACITY; i++) {
+            stuck.update(new ChatUpdate.MessagesDeleted(OWNER, GROUP.id(), List.of(1L << 20)));
+        }
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(chat.isCheckDue(clock.millis())).isTrue();
+
+        stuck.tick(); // the check is refused by the full queue
+
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(chat.isCheckDue(clock.millis())).as("due again a period later").isTrue();
+    }
 }
