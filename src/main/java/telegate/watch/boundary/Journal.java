@@ -55,7 +55,7 @@ public class Journal {
 
     /** Drops a chat's events after {@code position} (those its client has not received). */
     public void dropUndelivered(long owner, long chatId, long position) {
-        em.createNamedQuery(JournalEntry.DROP_CHAT).setParameter("client", owner).setParameter("chat", chatId)
+        em.createNamedQuery(JournalEntry.DROP_UNDELIVERED).setParameter("client", owner).setParameter("chat", chatId)
                 .setParameter("after", position).executeUpdate();
     }
 

@@ -22,7 +22,7 @@ import java.util.Objects;
 @NamedQuery(name = JournalEntry.LAST_SEQ, query = "SELECT MAX(e.seq) FROM JournalEntry e WHERE e.clientId = :client")
 @NamedQuery(name = JournalEntry.PENDING, query = "SELECT e.chatId, COUNT(e) FROM JournalEntry e "
         + "WHERE e.clientId = :client AND e.seq > :after GROUP BY e.chatId")
-@NamedQuery(name = JournalEntry.DROP_CHAT,
+@NamedQuery(name = JournalEntry.DROP_UNDELIVERED,
         query = "DELETE FROM JournalEntry e WHERE e.clientId = :client AND e.chatId = :chat AND e.seq > :after")
 @NamedQuery(name = JournalEntry.NEWEST_BEFORE, query = "SELECT e.clientId, e.chatId, MAX(e.seq) FROM JournalEntry e "
         + "WHERE e.recordedMillis < :before GROUP BY e.clientId, e.chatId")
@@ -33,7 +33,7 @@ public class JournalEntry {
     public static final String AFTER = "JournalEntry.after";
     public static final String LAST_SEQ = "JournalEntry.lastSeq";
     public static final String PENDING = "JournalEntry.pending";
-    public static final String DROP_CHAT = "JournalEntry.dropChat";
+    public static final String DROP_UNDELIVERED = "JournalEntry.dropUndelivered";
     public static final String NEWEST_BEFORE = "JournalEntry.newestBefore";
     public static final String DROP_BEFORE = "JournalEntry.dropBefore";
     public static final String COUNT = "JournalEntry.count";
