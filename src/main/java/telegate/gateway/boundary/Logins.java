@@ -1,6 +1,5 @@
 package telegate.gateway.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -8,14 +7,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason.CloseCodes;
-import java.time.Clock;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.access.boundary.ApiKeys;
+import telegate.access.boundary.KeyThrottle;
 import telegate.gateway.control.Connection;
 import telegate.gateway.control.Frame;
 import telegate.gateway.control.Inbound;
-import telegate.access.control.LoginThrottle;
 import telegate.gateway.control.Texts;
 import telegate.telegram.boundary.LoginOutcome;
 import telegate.telegram.boundary.TelegramLogin;
@@ -39,15 +36,7 @@ public class Logins {
     TelegramLogin telegram;
 
     @Inject
-    @ConfigProperty(name = "telegate.login.failures.per.minute", defaultValue = "20")
-    int failuresPerMinute;
-
-    private LoginThrottle throttle;
-
-    @PostConstruct
-    void start() {
-        throttle = new LoginThrottle(Clock.systemUTC(), failuresPerMinute);
-    }
+    KeyThrottle throttle;
 
     public void login(Connection connection, Inbound request) {
         if (connection.isVerified()) {

@@ -124,6 +124,8 @@ public final class FrameWriter {
         number(out, media.width());
         out.append(",\"height\":");
         number(out, media.height());
+        out.append(",\"download\":");
+        string(out, media.download());
         out.append('}');
     }
 

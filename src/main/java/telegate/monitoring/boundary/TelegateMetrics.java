@@ -38,6 +38,8 @@ public class TelegateMetrics {
     }
 
     private final Map<String, EventCounters> byEvent = new ConcurrentHashMap<>();
+    private final Map<Integer, Counter> downloadsByStatus = new ConcurrentHashMap<>();
+    private volatile Counter mediaBytes;
     private final Map<String, Timer> streamTimers = new ConcurrentHashMap<>();
 
     /** Frames the container has sent. */
@@ -50,6 +52,24 @@ public class TelegateMetrics {
     /** A {@code users} or {@code chats} stream ended (completed, cancelled or cut). */
     public void streamEnded(String event, Duration took) {
         streamTimers.computeIfAbsent(tagOf(event), this::streamTimerFor).update(took);
+    }
+
+    /** A file request answered (PROTOCOL.md 2.11), by its HTTP status. */
+    public void mediaDownload(int status) {
+        downloadsByStatus.computeIfAbsent(status, s -> registry.counter(Metadata.builder()
+                .withName("telegate.media.downloads").withDescription("File requests answered, by HTTP status")
+                .build(), new Tag("status", Integer.toString(s)))).inc();
+    }
+
+    /** Bytes of media files written to clients. */
+    public void mediaBytesServed(long bytes) {
+        Counter counter = mediaBytes;
+        if (counter == null) {
+            counter = registry.counter(Metadata.builder().withName("telegate.media.served").withUnit(MetricUnits.BYTES)
+                    .withDescription("Bytes of media files sent to clients").build());
+            mediaBytes = counter;
+        }
+        counter.inc(bytes);
     }
 
     /** A value read when the metrics are read. */

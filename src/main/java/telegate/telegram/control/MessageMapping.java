@@ -80,7 +80,8 @@ public final class MessageMapping {
                 Times.iso(Json2.number(message, "edit_date")), senderId == 0 ? null : Long.toString(senderId),
                 sender == null ? null : fromChat ? "chat" : "user",
                 senderId == 0 ? null : fromChat ? names.chatTitle(senderId) : names.userName(senderId),
-                kind(contentType), text(content), media(content), replyTo(object(message, "reply_to")),
+                kind(contentType), text(content), media(content, Json2.number(message, "chat_id"), number),
+                replyTo(object(message, "reply_to")),
                 thread(object(message, "topic_id")), forward(object(message, "forward_info"), names),
                 interaction == null ? null : (int) Json2.number(interaction, "view_count"),
                 interaction == null ? null : (int) Json2.number(interaction, "forward_count"),
@@ -113,6 +114,19 @@ public final class MessageMapping {
         }
         String text = string(formatted, "text");
         return text == null ? "" : text;
+    }
+
+    /** The path of a message's file on this server (PROTOCOL.md 2.11). */
+    public static String downloadPath(long chatId, long number) {
+        return "/api/files/" + chatId + "/" + number;
+    }
+
+    static MediaView media(JsonObject content, long chatId, long number) {
+        MediaView media = media(content);
+        if (media == null || chatId == 0 || MessageFile.of(content).isEmpty()) {
+            return media;
+        }
+        return media.withDownload(downloadPath(chatId, number));
     }
 
     static MediaView media(JsonObject content) {

@@ -30,6 +30,7 @@ public final class TdClient implements Names {
     private final Map<Long, TelegramUser> users = new ConcurrentHashMap<>();
     private final Map<Long, TelegramChat> chats = new ConcurrentHashMap<>();
     private final Map<Long, String> supergroupUsernames = new ConcurrentHashMap<>();
+    private final FileProgress files = new FileProgress();
     private final Object stateLock = new Object();
     private volatile AuthorizationState state;
     private volatile boolean chatListLoaded;
@@ -149,6 +150,7 @@ public final class TdClient implements Names {
                 users.put(user.id(), user);
             }
             case "updateNewChat" -> rememberChat(object.getJsonObject("chat"));
+            case "updateFile" -> files.update(object.getJsonObject("file"));
             case "chat" -> rememberChat(object);
             case "updateSupergroup" -> {
                 JsonObject supergroup = object.getJsonObject("supergroup");
@@ -178,6 +180,11 @@ public final class TdClient implements Names {
                     .add("@type", "error").add("code", 500).add("message", "Request aborted").build()));
             pending.clear();
         }
+    }
+
+    /** The downloads of this client that someone follows. */
+    public FileProgress files() {
+        return files;
     }
 
     public AuthorizationState state() {

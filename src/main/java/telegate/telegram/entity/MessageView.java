@@ -18,11 +18,24 @@ public record MessageView(String id, String date, String editDate, String sender
         return Long.parseLong(id);
     }
 
-    /** Media details as far as Telegram tells them. */
+    /**
+     * Media details as far as Telegram tells them, and where this server serves the file
+     * ({@code download}, PROTOCOL.md 2.11; null when the message has no downloadable file).
+     */
     @JsonbNillable
-    @JsonbPropertyOrder({"fileName", "mimeType", "size", "duration", "width", "height"})
+    @JsonbPropertyOrder({"fileName", "mimeType", "size", "duration", "width", "height", "download"})
     public record MediaView(String fileName, String mimeType, Long size, Integer duration, Integer width,
-            Integer height) {
+            Integer height, String download) {
+
+        /** Media without a download path (yet). */
+        public MediaView(String fileName, String mimeType, Long size, Integer duration, Integer width,
+                Integer height) {
+            this(fileName, mimeType, size, duration, width, height, null);
+        }
+
+        public MediaView withDownload(String path) {
+            return new MediaView(fileName, mimeType, size, duration, width, height, path);
+        }
     }
 
     /** Where a forwarded message came from. */

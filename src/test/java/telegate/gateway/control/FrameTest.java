@@ -32,7 +32,7 @@ class FrameTest {
             "senderName", "type", "text", "media", "replyToId", "threadId", "forwardedFrom", "views", "forwards",
             "reactions", "albumId", "isPinned", "link");
     private static final List<String> MEDIA_KEYS = List.of("fileName", "mimeType", "size", "duration", "width",
-            "height");
+            "height", "download");
     private static final List<String> FORWARD_KEYS = List.of("type", "id", "name", "date");
 
     private static Jsonb jsonb;
@@ -84,7 +84,8 @@ class FrameTest {
     @Test
     void mediaAndForwardKeepEveryKeyInDocumentedOrder() {
         MessageView message = new MessageView("4211", "2026-11-24T19:57:05Z", null, "136817688", "user", "Alice",
-                "document", "", new MediaView("report.pdf", "application/pdf", 123_456L, null, null, null), "4200",
+                "document", "", new MediaView("report.pdf", "application/pdf", 123_456L, null, null, null,
+                        "/api/files/-1001000000001/4211"), "4200",
                 null, new ForwardView("hiddenUser", null, "Anonymous Fox", "2026-11-24T18:57:05Z"), 10, 0,
                 reactions(), "13871292794312345", true, "https://t.me/UnderWorld4444/4211");
 
@@ -94,7 +95,8 @@ class FrameTest {
         assertThat(keys(parsed.getJsonObject("media").toString())).containsExactlyElementsOf(MEDIA_KEYS);
         assertThat(keys(parsed.getJsonObject("forwardedFrom").toString())).containsExactlyElementsOf(FORWARD_KEYS);
         assertThat(json).contains("\"media\":{\"fileName\":\"report.pdf\",\"mimeType\":\"application/pdf\","
-                + "\"size\":123456,\"duration\":null,\"width\":null,\"height\":null}");
+                + "\"size\":123456,\"duration\":null,\"width\":null,\"height\":null,"
+                + "\"download\":\"/api/files/-1001000000001/4211\"}");
         assertThat(json).contains("\"forwardedFrom\":{\"type\":\"hiddenUser\",\"id\":null,\"name\":\"Anonymous Fox\","
                 + "\"date\":\"2026-11-24T18:57:05Z\"}");
         assertThat(json).contains("\"reactions\":{\"👍\":12,\"🔥\":3}");

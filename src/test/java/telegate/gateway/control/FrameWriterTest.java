@@ -48,7 +48,8 @@ class FrameWriterTest {
     void messageFramesMatchJsonB() {
         for (int i = 0; i < 500; i++) {
             MediaView media = random.nextBoolean() ? null : new MediaView(text(), text(),
-                    random.nextBoolean() ? null : random.nextLong(), integer(), integer(), integer());
+                    random.nextBoolean() ? null : random.nextLong(), integer(), integer(), integer(),
+                    random.nextBoolean() ? null : text());
             ForwardView forward = random.nextBoolean() ? null : new ForwardView(text(), text(), text(), text());
             Map<String, Integer> reactions = new LinkedHashMap<>();
             for (int r = random.nextInt(3); r > 0; r--) {

@@ -37,6 +37,27 @@ class MessageMappingTest {
         }
     };
 
+    @Test
+    void mediaWithoutAFileHasNoDownload() {
+        JsonObjectBuilder content = content("messagePhoto")
+                .add("photo", Json.createObjectBuilder().add("@type", "photo").add("has_stickers", false)
+                        .add("sizes", Json.createArrayBuilder()))
+                .add("caption", formattedText(""));
+
+        assertThat(map(message(7).add("content", content)).media().download()).isNull();
+    }
+
+    @Test
+    void downloadNamesTheChatAndTheMessageNumber() {
+        JsonObjectBuilder content = content("messagePhoto")
+                .add("photo", Json.createObjectBuilder().add("@type", "photo").add("has_stickers", false)
+                        .add("sizes", Json.createArrayBuilder().add(photoSize("y", 1280, 960, 184_211))))
+                .add("caption", formattedText(""));
+
+        assertThat(map(message(4211).add("chat_id", CHANNEL_CHAT).add("content", content)).media().download())
+                .isEqualTo("/api/files/-1009876543210/4211");
+    }
+
     // ---- id, dates, sender
 
     @Test
@@ -118,7 +139,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("photo");
         assertThat(view.text()).isEqualTo("a cat");
-        assertThat(view.media()).isEqualTo(new MediaView(null, null, 184_211L, null, 1280, 960));
+        assertThat(view.media()).isEqualTo(new MediaView(null, null, 184_211L, null, 1280, 960,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -147,7 +169,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("video");
         assertThat(view.text()).isEmpty();
-        assertThat(view.media()).isEqualTo(new MediaView("clip.mp4", "video/mp4", 5_242_880L, 42, 1920, 1080));
+        assertThat(view.media()).isEqualTo(new MediaView("clip.mp4", "video/mp4", 5_242_880L, 42, 1920, 1080,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -164,7 +187,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("document");
         assertThat(view.text()).isEqualTo("Q3 report");
-        assertThat(view.media()).isEqualTo(new MediaView("report.pdf", "application/pdf", 123_456L, null, null, null));
+        assertThat(view.media()).isEqualTo(new MediaView("report.pdf", "application/pdf", 123_456L, null, null, null,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -179,7 +203,8 @@ class MessageMappingTest {
 
         MessageView view = map(message(1).add("content", content));
 
-        assertThat(view.media()).isEqualTo(new MediaView(null, null, 2048L, null, null, null));
+        assertThat(view.media()).isEqualTo(new MediaView(null, null, 2048L, null, null, null,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -199,7 +224,8 @@ class MessageMappingTest {
         MessageView view = map(message(1).add("content", content));
 
         assertThat(view.type()).isEqualTo("audio");
-        assertThat(view.media()).isEqualTo(new MediaView("song.mp3", "audio/mpeg", 3_000_000L, 215, null, null));
+        assertThat(view.media()).isEqualTo(new MediaView("song.mp3", "audio/mpeg", 3_000_000L, 215, null, null,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -218,7 +244,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("voice");
         assertThat(view.text()).isEqualTo("listen");
-        assertThat(view.media()).isEqualTo(new MediaView(null, "audio/ogg", 9_876L, 7, null, null));
+        assertThat(view.media()).isEqualTo(new MediaView(null, "audio/ogg", 9_876L, 7, null, null,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -239,7 +266,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("sticker");
         assertThat(view.text()).isEmpty();
-        assertThat(view.media()).isEqualTo(new MediaView(null, null, 20_000L, null, 512, 512));
+        assertThat(view.media()).isEqualTo(new MediaView(null, null, 20_000L, null, 512, 512,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
@@ -263,7 +291,8 @@ class MessageMappingTest {
 
         assertThat(view.type()).isEqualTo("animation");
         assertThat(view.text()).isEqualTo("lol");
-        assertThat(view.media()).isEqualTo(new MediaView("funny.gif.mp4", "video/mp4", 400_000L, 3, 480, 270));
+        assertThat(view.media()).isEqualTo(new MediaView("funny.gif.mp4", "video/mp4", 400_000L, 3, 480, 270,
+                "/api/files/" + GROUP_CHAT + "/1"));
     }
 
     @Test
