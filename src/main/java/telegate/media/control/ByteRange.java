@@ -44,11 +44,13 @@ public record ByteRange(long first, long last, boolean partial) {
             }
             long first = Long.parseLong(m.group(1));
             long last = m.group(2).isEmpty() ? size - 1 : Long.parseLong(m.group(2));
+            if (m.group(2).isEmpty() || last >= first) {
+                if (first >= size) {
+                    return Optional.empty();
+                }
+            }
             if (last < first) {
                 return Optional.of(whole(size));
-            }
-            if (first >= size) {
-                return Optional.empty();
             }
             return Optional.of(new ByteRange(first, Math.min(last, size - 1), true));
         } catch (NumberFormatException e) { // more than a long can hold

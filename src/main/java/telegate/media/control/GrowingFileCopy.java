@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import telegate.telegram.control.FileProgress.Follower;
 import telegate.telegram.control.FileState;
@@ -83,14 +84,29 @@ public final class GrowingFileCopy {
                 }
             }
             out.flush();
-            FileState last = file.state();
-            if (last.completed() && !told) {
-                done.completed(last);
+            if (!told) { // the last bytes were on disk before TDLib said the file is complete: wait for that word
+                awaitCompletion().ifPresent(done::completed);
             }
         } finally {
             if (channel != null) {
                 channel.close();
             }
+        }
+    }
+
+    private Optional<FileState> awaitCompletion() throws InterruptedException {
+        long deadline = System.nanoTime() + stall.toNanos();
+        while (true) {
+            long version = file.version();
+            FileState state = file.state();
+            if (state.completed()) {
+                return Optional.of(state);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            file.awaitAfter(version, Duration.ofNanos(left));
         }
     }
 
