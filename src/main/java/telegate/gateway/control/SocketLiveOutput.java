@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import telegate.platform.control.JsonStrings;
 import telegate.telegram.control.Cancelled;
 import telegate.watch.control.LiveOutput;
+import telegate.watch.control.LivePayloads;
 import telegate.watch.entity.LiveEvent;
 
 /** A {@code live} stream's frames onto one connection (PROTOCOL.md 2.10). */
@@ -20,8 +21,9 @@ public final class SocketLiveOutput implements LiveOutput {
 
     /** An event frame: the journal's message object as it was written, and the event's {@code seq}. */
     static String frame(LiveEvent event) {
-        return new StringBuilder(EVENT_START.length() + event.payload().length() + 40).append(EVENT_START)
-                .append(event.payload()).append(",\"seq\":\"").append(event.seq()).append("\"}}").toString();
+        String payload = LivePayloads.current(event);
+        return new StringBuilder(EVENT_START.length() + payload.length() + 40).append(EVENT_START)
+                .append(payload).append(",\"seq\":\"").append(event.seq()).append("\"}}").toString();
     }
 
     @Override

@@ -38,7 +38,7 @@ import telegate.telegram.control.MessageMapping;
 public class FilesResource {
 
     private static final String BEARER = "Bearer ";
-    private static final Pattern CHAT_ID = Pattern.compile("-?[1-9][0-9]{0,18}");
+    private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,19}");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,18}");
     private static final int THROTTLED_RETRY_SECONDS = 60;
 
@@ -81,7 +81,7 @@ public class FilesResource {
             boolean withBody) {
         try {
             long owner = owner(authorization);
-            long chatId = number(CHAT_ID, chatIdText, Long.MIN_VALUE);
+            long chatId = number(CHAT_ID, chatIdText, Long.MAX_VALUE);
             long number = number(NUMBER, idText, MessageMapping.MAX_NUMBER);
             MediaDownloads.Found found = downloads.find(owner, chatId, number);
             long size = found.state().size();
@@ -165,18 +165,20 @@ public class FilesResource {
         return holder.get().clientId();
     }
 
+    /** A whole number of the path, of its form and at most {@code max}; 400 for anything else. */
     private static long number(Pattern form, String text, long max) throws MediaRefusal {
+        MediaRefusal invalid = new MediaRefusal(400, "invalid file path");
         if (text == null || !form.matcher(text).matches()) {
-            throw new MediaRefusal(400, "chat id and message id must be whole numbers");
+            throw invalid;
         }
         try {
             long value = Long.parseLong(text);
             if (value > max) {
-                throw new MediaRefusal(400, "message id out of range");
+                throw invalid;
             }
             return value;
-        } catch (NumberFormatException e) {
-            throw new MediaRefusal(400, "chat id and message id must be whole numbers");
+        } catch (NumberFormatException e) { // beyond 64 bits
+            throw invalid;
         }
     }
 

@@ -36,6 +36,12 @@ public class MediaDownloads {
 
     /** Seconds a client refused for a full queue is asked to wait. */
     static final int BUSY_RETRY_SECONDS = 5;
+    /**
+     * The longest a request waits in its account's queue. Each download ahead of it ends in
+     * TELEGATE_MEDIA_TIMEOUT_SECONDS without progress, so this is reached only when the queue
+     * crawls: the request is then answered as if the queue had been full.
+     */
+    static final Duration QUEUE_WAIT = Duration.ofMinutes(10);
 
     @Inject
     Logger log;
@@ -122,7 +128,7 @@ public class MediaDownloads {
         MessageFile file = MessageFile.of(message.getJsonObject("content")).orElseThrow(MediaRefusal::notFound);
         FileState state = file.state();
         if (state.size() > maxBytes) {
-            throw new MediaRefusal(413, "file larger than " + maxBytes + " bytes");
+            throw new MediaRefusal(413, "file too large");
         }
         return new Found(owner, chatId, number, client, file, state);
     }
@@ -141,7 +147,7 @@ public class MediaDownloads {
                 return new Started(found, follower, null);
             }
             if (!(now.downloading() && !follower.alone())) { // a download someone else started needs no slot
-                slot = slots.take(found.owner(), stallTimeout());
+                slot = slots.take(found.owner(), QUEUE_WAIT);
             }
             JsonObject answer = call(found.client(), Json.createObjectBuilder().add("@type", "downloadFile")
                     .add("file_id", now.id()).add("priority", 1).add("offset", 0).add("limit", 0)
@@ -151,7 +157,7 @@ public class MediaDownloads {
             return new Started(found, follower, slot);
         } catch (DownloadSlots.Busy e) {
             close(follower, slot);
-            throw MediaRefusal.waitFor(BUSY_RETRY_SECONDS, "too many downloads for this account, try again later");
+            throw MediaRefusal.waitFor(BUSY_RETRY_SECONDS, "too many downloads");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close(follower, slot);
