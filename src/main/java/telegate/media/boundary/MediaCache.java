@@ -83,9 +83,14 @@ public class MediaCache {
         trimSoon();
     }
 
-    /** A file that TDLib has downloaded (or that was served from disk): it is in use now. */
+    /** A file served from disk: it is in use now, so it goes last. */
     public void used(long owner, int fileId, String path) {
         known.put(Path.of(path).toAbsolutePath(), new Known(owner, fileId, System.currentTimeMillis()));
+    }
+
+    /** A file TDLib has just downloaded: the disk holds more, so it is measured (and trimmed) again. */
+    public void downloaded(long owner, int fileId, String path) {
+        used(owner, fileId, path);
         trimSoon();
     }
 
