@@ -165,6 +165,9 @@ final class Download {
             channel.force(true);
             closeQuietly();
             files.complete(local, temp, clock.millis());
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            closeQuietly(); // the emulator shuts down: as after a crash, the file is not complete
+            return false;
         } catch (IOException e) {
             LOG.log(Level.WARNING, "emulated Telegram: file " + local.file().id() + " could not be put in place", e);
             fail();
