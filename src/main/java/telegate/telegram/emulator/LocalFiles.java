@@ -188,6 +188,22 @@ final class LocalFiles implements FileStates {
         }
     }
 
+    /**
+     * Deletes every file of the instance, complete or partial, as TDLib's
+     * {@code logOut} destroys its local data; downloads must have been stopped first.
+     */
+    synchronized void deleteAll() throws IOException {
+        for (LocalFile local : List.copyOf(files.values())) {
+            if (!local.path().isEmpty()) {
+                Files.deleteIfExists(Path.of(local.path()));
+            }
+        }
+        files.clear();
+        empty(filesDirectory.resolve(TEMP));
+        empty(databaseDirectory.resolve(TEMP));
+        saveIndex();
+    }
+
     synchronized List<LocalFile> completeFiles() {
         return files.values().stream().filter(LocalFile::isCompleted)
                 .sorted(Comparator.comparingLong(LocalFile::lastAccess)).toList();

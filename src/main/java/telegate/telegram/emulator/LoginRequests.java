@@ -101,9 +101,19 @@ final class LoginRequests {
         return answerThenMove(session, out, AuthorizationState.READY);
     }
 
-    /** logOut (and destroy) forget the session: the next client with this directory starts from the phone number. */
+    /**
+     * logOut (and destroy) forget the session: the next client with this directory
+     * starts from the phone number; as in TDLib, the downloaded files go too.
+     */
     private JsonObject logOut(JsonObject request, EmulatedSession session, Outbox out) {
         stopDownloads(session);
+        if (session.localFiles() != null) {
+            try {
+                session.localFiles().deleteAll();
+            } catch (IOException e) {
+                throw new TdError(500, "Can't delete the files: " + e.getMessage());
+            }
+        }
         if (session.sessionFile() != null) {
             session.sessionFile().delete();
         }

@@ -284,6 +284,17 @@ class EmulatedDownloadsTest {
     }
 
     @Test
+    void logOutDeletesTheDownloadedFilesAsTdlibDestroysItsLocalData() throws IOException {
+        EmulatorClient client = logIn();
+        String path = download(client, FileIds.of(1, 10, 2));
+        assertThat(Path.of(path)).exists();
+        assertThat(client.call("logOut").getString("@type")).isEqualTo("ok");
+        assertThat(Path.of(path)).doesNotExist();
+        EmulatorClient next = logIn();
+        assertNotDownloaded(next.call("getFile", "file_id", FileIds.of(1, 10, 2)).getJsonObject("local"));
+    }
+
+    @Test
     void otherRequestsAreAnsweredWhileALongDownloadRuns() {
         telegram.shutdown();
         telegram = new EmulatedTelegram(clock, Thread::new, null, 0, new DownloadPace(300_000, Duration.ofMillis(20)));
