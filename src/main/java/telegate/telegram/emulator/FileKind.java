@@ -6,7 +6,7 @@ package telegate.telegram.emulator;
  * (stickers under {@code database_directory}, TDLib's "secure" folder for them),
  * and the {@code FileType} class of its storage statistics.
  */
-enum FileKind {
+public enum FileKind {
     PHOTO("photos", "fileTypePhoto", "jpg"),
     VIDEO("videos", "fileTypeVideo", "mp4"),
     DOCUMENT("documents", "fileTypeDocument", ""),

@@ -178,6 +178,29 @@ class EmulatedFilesTest {
         }
     }
 
+    @Test
+    void everyFileTheHistoryDescribesIsTheOneItsIdDecodesTo() {
+        DataSet withExtras = new DataSet(DataSet.MAX_EXTRA_CHANNELS);
+        java.util.regex.Pattern file = java.util.regex.Pattern.compile("\\{\"@type\":\"file\",\"id\":(\\d+),\"size\":(\\d+)");
+        int files = 0;
+        for (String username : new String[] {"UnderWorld4444", "testgroup00002", "benchchannel10000"}) {
+            EmulatedChat chat = withExtras.named(username);
+            for (int n = 1; n <= chat.messageCount(); n++) {
+                StringBuilder text = new StringBuilder();
+                new MessageFactory(withExtras).message(new JsonText(text), chat, n, EmulatedChat.EPOCH, new java.util.ArrayList<>());
+                java.util.regex.Matcher found = file.matcher(text);
+                while (found.find()) {
+                    EmulatedFile decoded = EmulatedFiles.ofId(Integer.parseInt(found.group(1))).orElseThrow();
+                    assertThat(decoded.ordinal()).isEqualTo(chat.ordinal());
+                    assertThat(decoded.number()).isEqualTo(n);
+                    assertThat(decoded.size()).isEqualTo(Long.parseLong(found.group(2)));
+                    files++;
+                }
+            }
+        }
+        assertThat(files).isGreaterThan(500);
+    }
+
     private EmulatedFile findDocument(String mimeType) {
         EmulatedChat chat = dataSet.named("biggroup");
         for (int n = 1; n <= chat.messageCount(); n++) {
