@@ -219,6 +219,8 @@ class TransportIT {
                 raw.sendText(login(KEY));
                 assertThat(raw.nextText()).contains("\"status\":\"success\"");
             }
+            assertThat(Metrics.read(server.http()).value("telegate_connections_http"))
+                    .as("connections counted during the flood").isBetween(1.0, (double) MAX_CONNECTIONS);
             int filesDuring = server.openFiles();
             assertThat(filesDuring - filesBefore).as("server files opened by 2,000 half-sent requests (%d before)",
                     filesBefore).isLessThanOrEqualTo(MAX_CONNECTIONS + HEALTH_ROOM);

@@ -106,6 +106,8 @@ public class Protocol {
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
                 openConnections::verified);
+        metrics.gauge("telegate.connections.http", "Open HTTP connections, WebSockets and half-sent requests included",
+                httpConnections::open);
         scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
     }
 

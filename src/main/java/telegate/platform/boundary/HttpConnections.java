@@ -95,7 +95,7 @@ public class HttpConnections {
         return counting && gate.busy();
     }
 
-    /** Open HTTP connections, WebSockets included (the gauge). */
+    /** Open HTTP connections, WebSockets included (the gauge); -1 when they are not counted. */
     public int open() {
         return counting ? gate.open() : -1;
     }
