@@ -169,6 +169,7 @@ public class MediaDownloads {
             throw MediaRefusal.waitFor(BUSY_RETRY_SECONDS, "too many downloads");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopIfAlone(found, follower);
             close(follower, slot);
             throw unreachable();
         } catch (TdError e) {
@@ -176,16 +177,25 @@ public class MediaDownloads {
             throw e.code() == 400 || e.code() == 404 ? MediaRefusal.notFound()
                     : new MediaRefusal(502, "telegram could not send the file");
         } catch (MediaRefusal | RuntimeException e) {
+            stopIfAlone(found, follower); // a download started for this request goes no further without it
             close(follower, slot);
             throw e;
         }
     }
 
-    /** Gives up a download nobody else follows (the client went away): TDLib stops fetching it. */
+    /**
+     * Gives up a download nobody else follows (the client went away): TDLib stops fetching it
+     * (and keeps what it has, to go on from there next time). Call it before the follower closes.
+     */
     public void abandon(Started started) {
-        if (started.follower().alone() && !started.follower().state().completed()) {
-            started.found().client().send(Json.createObjectBuilder().add("@type", "cancelDownloadFile")
-                    .add("file_id", started.follower().state().id()).add("only_if_pending", false).build());
+        stopIfAlone(started.found(), started.follower());
+    }
+
+    private static void stopIfAlone(Found found, Follower follower) {
+        FileState state = follower.state();
+        if (follower.alone() && !state.completed() && state.downloading()) {
+            found.client().send(Json.createObjectBuilder().add("@type", "cancelDownloadFile")
+                    .add("file_id", state.id()).add("only_if_pending", false).build());
         }
     }
 

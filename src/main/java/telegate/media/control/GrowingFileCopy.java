@@ -34,7 +34,8 @@ public final class GrowingFileCopy {
      * Writes bytes {@code range.first()} to {@code range.last()} to {@code out}.
      *
      * @param sent told of each chunk written (its length)
-     * @throws IOException when the client goes away, or the download stalls or fails
+     * @throws DownloadStopped when the download stalls or its file is gone
+     * @throws IOException when the client goes away
      */
     public void copy(ByteRange range, OutputStream out, LongConsumer sent)
             throws IOException, InterruptedException {
@@ -58,7 +59,7 @@ public final class GrowingFileCopy {
                         channel = open(file.state().path());
                         read = channel.read(buffer, position);
                         if (read <= 0) {
-                            throw new IOException("the downloaded file is shorter than Telegram said");
+                            throw new DownloadStopped("the downloaded file is shorter than Telegram said");
                         }
                     }
                     out.write(buffer.array(), 0, read);
@@ -68,7 +69,7 @@ public final class GrowingFileCopy {
                 }
                 FileState next = file.awaitAfter(version, stall);
                 if (next == state && file.version() == version) {
-                    throw new IOException("the download made no progress for " + stall.toSeconds() + " s");
+                    throw new DownloadStopped("the download made no progress for " + stall.toSeconds() + " s");
                 }
             }
             out.flush();
@@ -83,7 +84,7 @@ public final class GrowingFileCopy {
         try {
             return FileChannel.open(Path.of(path), StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
-            throw new IOException("the downloaded file is gone");
+            throw new DownloadStopped("the downloaded file is gone");
         }
     }
 }
