@@ -5,6 +5,11 @@
  * module): the server downloads 2 files at once per account and queues a few more, so a page
  * asking for more would only fill that queue and then be answered 503. Requests wait here, in
  * order, with those the reader asked for (a click) ahead of thumbnails.
+ *
+ * A key the server refused (401) is not presented again, nor any key while the address is
+ * throttled (429): each refusal counts toward the address's limit of failed key checks, which
+ * the WebSocket login shares (PROTOCOL.md 2.6), so a table of photos under a revoked key must
+ * not lock the console out.
  */
 import { FileError, retryAfterSeconds, serverError } from '../entity/media-files.js';
 
@@ -13,6 +18,8 @@ const ERROR_BODY_CHARS = 500;
 
 const waiting = []; // {run, urgent} not started yet
 let running = 0;
+let refused = null; // {key, error}: the last key answered 401
+let throttledUntil = 0; // Date.now() until which the address is refused (429)
 
 /**
  * The file as a Blob: {blob, type, contentDisposition, status}. Rejects with a FileError (the
@@ -32,6 +39,11 @@ export function fetchFile(path, key, { signal, urgent = false, started = () => {
     const job = {
       urgent,
       run: () => {
+        const known = knownRefusal(key);
+        if (known) {
+          reject(known);
+          return Promise.resolve();
+        }
         started();
         return download(path, key, signal, progress).then(resolve, reject);
       }
@@ -53,6 +65,15 @@ export function fetchFile(path, key, { signal, urgent = false, started = () => {
     }
     next();
   });
+}
+
+/** The answer the server would give without asking it again, or null. */
+function knownRefusal(key) {
+  if (refused !== null && refused.key === key) {
+    return refused.error;
+  }
+  const left = Math.ceil((throttledUntil - Date.now()) / 1000);
+  return left > 0 ? new FileError(429, 'too many failed attempts', left) : null;
 }
 
 function next() {
@@ -87,7 +108,13 @@ async function download(path, key, signal, progress) {
     } catch (e) {
       throw aborted(e, signal) || new FileError(response.status, '', null);
     }
-    throw new FileError(response.status, serverError(body), retryAfterSeconds(response.headers.get('Retry-After')));
+    const error = new FileError(response.status, serverError(body), retryAfterSeconds(response.headers.get('Retry-After')));
+    if (response.status === 401) {
+      refused = { key, error };
+    } else if (response.status === 429) {
+      throttledUntil = Date.now() + (error.retryAfter === null ? 60 : error.retryAfter) * 1000;
+    }
+    throw error;
   }
   const total = Number(response.headers.get('Content-Length'));
   const known = Number.isSafeInteger(total) && total >= 0;
