@@ -129,12 +129,7 @@ public class FilesResource {
             boolean finished = false;
             try (started) {
                 new GrowingFileCopy(started.follower(), downloads.stallTimeout()).copy(range, out,
-                        metrics::mediaBytesServed, file -> {
-                            if (started.slot() != null) {
-                                started.slot().close();
-                            }
-                            downloads.completed(started.found(), file);
-                        });
+                        metrics::mediaBytesServed, file -> downloads.completed(started, file));
                 finished = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -34,12 +34,18 @@ import telegate.telegram.boundary.TelegramClients;
  * used go first (downloaded or served last the longest ago). A file this server downloaded in
  * this run is deleted through its TDLib client ({@code deleteFile}), so TDLib knows it is gone;
  * older ones (TDLib keeps no file database here) are deleted from disk. Partial downloads
- * ({@code temp/}) count but are never deleted.
+ * ({@code temp/}) count but are not deleted while they may still grow; one untouched for an
+ * hour is left from a crash and goes.
  */
 @ApplicationScoped
 public class MediaCache {
 
     private static final String TEMP = "temp";
+    /**
+     * A partial download untouched this long is an orphan (a crash, or TDLib restarted without a
+     * file database to resume it): every live download moves within TELEGATE_MEDIA_TIMEOUT_SECONDS.
+     */
+    static final long ORPHAN_MILLIS = 3_600_000;
 
     @Inject
     Logger log;
@@ -83,9 +89,14 @@ public class MediaCache {
         trimSoon();
     }
 
-    /** A file that TDLib has downloaded (or that was served from disk): it is in use now. */
+    /** A file served from disk: it is in use now, so it goes last. */
     public void used(long owner, int fileId, String path) {
         known.put(Path.of(path).toAbsolutePath(), new Known(owner, fileId, System.currentTimeMillis()));
+    }
+
+    /** A file TDLib has just downloaded: the disk holds more, so it is measured (and trimmed) again. */
+    public void downloaded(long owner, int fileId, String path) {
+        used(owner, fileId, path);
         trimSoon();
     }
 
@@ -116,7 +127,9 @@ public class MediaCache {
 
     /** One pass, on the caller's thread (tests call it to wait for the result). */
     public synchronized void trim() {
-        List<OnDisk> files = filesOnDisk();
+        List<OnDisk> files = new ArrayList<>(filesOnDisk());
+        long orphanedBefore = System.currentTimeMillis() - ORPHAN_MILLIS;
+        files.removeIf(file -> file.partial() && file.usedMillis() < orphanedBefore && remove(file.path()));
         long total = files.stream().mapToLong(OnDisk::size).sum();
         if (total > limit) {
             List<OnDisk> oldestFirst = new ArrayList<>(files.stream().filter(f -> !f.partial()).toList());

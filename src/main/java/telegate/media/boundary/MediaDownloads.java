@@ -91,7 +91,8 @@ public class MediaDownloads {
     }
 
     /** A download under way (or a file already on disk): the bytes to copy, and the slot to give back. */
-    public record Started(Found found, Follower follower, DownloadSlots.Slot slot) implements AutoCloseable {
+    public record Started(Found found, Follower follower, DownloadSlots.Slot slot, boolean fromDisk)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (slot != null) {
@@ -144,7 +145,7 @@ public class MediaDownloads {
             FileState now = follower.state();
             if (onDisk(now)) {
                 cache.used(found.owner(), now.id(), now.path());
-                return new Started(found, follower, null);
+                return new Started(found, follower, null, true);
             }
             if (!(now.downloading() && !follower.alone())) { // a download someone else started needs no slot
                 slot = slots.take(found.owner(), QUEUE_WAIT);
@@ -154,7 +155,7 @@ public class MediaDownloads {
                     .add("synchronous", false).build());
             follower.offer(FileState.of(answer));
             awaitFirstBytes(follower, range.first());
-            return new Started(found, follower, slot);
+            return new Started(found, follower, slot, false);
         } catch (DownloadSlots.Busy e) {
             close(follower, slot);
             throw MediaRefusal.waitFor(BUSY_RETRY_SECONDS, "too many downloads");
@@ -172,9 +173,14 @@ public class MediaDownloads {
         }
     }
 
-    /** A download whose first bytes came: the file goes into the cache's accounts when it completes. */
-    public void completed(Found found, FileState file) {
-        cache.used(found.owner(), file.id(), file.path());
+    /** TDLib has the whole file: the slot goes to the next download, and the cache counts the file. */
+    public void completed(Started started, FileState file) {
+        if (started.slot() != null) {
+            started.slot().close();
+        }
+        if (!started.fromDisk()) {
+            cache.downloaded(started.found().owner(), file.id(), file.path());
+        }
     }
 
     /** Gives up a download nobody else follows (the client went away): TDLib stops fetching it. */

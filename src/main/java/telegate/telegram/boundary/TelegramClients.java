@@ -39,6 +39,7 @@ import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.control.UpdateMapping;
 import telegate.telegram.entity.ChatUpdate;
+import telegate.telegram.emulator.DownloadPace;
 import telegate.telegram.emulator.EmulatedTelegram;
 import telegate.telegram.tdlib.NativeTdJson;
 import telegate.telegram.tdlib.TdLibUnavailable;
@@ -80,6 +81,11 @@ public class TelegramClients {
     @Inject
     @ConfigProperty(name = "telegate.emulator.extra.chats", defaultValue = "0")
     int emulatorExtraChats;
+
+    /** How fast the emulated Telegram sends each file, so downloads can be seen growing (updateFile). */
+    @Inject
+    @ConfigProperty(name = "telegate.emulator.download.bytes.per.second", defaultValue = "16777216")
+    long emulatorDownloadBytesPerSecond;
 
     @Inject
     @ConfigProperty(name = "telegate.tdjson.path")
@@ -126,7 +132,8 @@ public class TelegramClients {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
-            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes, emulatorExtraChats);
+            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes, emulatorExtraChats,
+                    DownloadPace.of(emulatorDownloadBytesPerSecond));
             td = emulator;
             log.info(() -> "Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated), its changes kept in "
                     + changes + (emulatorExtraChats > 0 ? "; with " + emulatorExtraChats

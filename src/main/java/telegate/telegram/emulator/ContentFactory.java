@@ -14,34 +14,15 @@ import java.util.Locale;
 final class ContentFactory {
 
     private static final long SALT_CAPTION = 31;
-    private static final long SALT_SIZE = 32;
-    private static final long SALT_DURATION = 33;
     private static final long SALT_VARIANT = 34;
     private static final long SALT_PLACE = 35;
 
     private static final List<String> TEXT_SUFFIXES = List.of(
             "", "", "", "", "", "", "", "", "", "",
             " — Привет, мир! 👋", "\nこんにちは、世界", " Ünïcödé ✓ naïve café");
-    private static final List<String[]> DOCUMENTS = List.of(
-            new String[] {"report-%d.pdf", "application/pdf"},
-            new String[] {"data-%d.csv", "text/csv"},
-            new String[] {"archive-%d.zip", "application/zip"},
-            new String[] {"notes-%d.txt", "text/plain"});
     private static final List<String> STICKER_EMOJIS = List.of("😀", "👍", "🎉", "🐱", "🔥", "😂");
     private static final String[] POLL_ANSWERS = {"Yes", "No", "Maybe"};
 
-    /** The {@code local} part of every file: nobody downloaded one yet. */
-    private static final String NOT_DOWNLOADED = JsonText.fixedMembers(out -> out
-            .key("local").object("localFile")
-                    .field("path", "")
-                    .field("can_be_downloaded", true)
-                    .field("can_be_deleted", false)
-                    .field("is_downloading_active", false)
-                    .field("is_downloading_completed", false)
-                    .field("download_offset", 0)
-                    .field("downloaded_prefix_size", 0)
-                    .field("downloaded_size", 0)
-            .end());
     /** What follows the caption of photos, videos and animations. */
     private static final String PLAIN_MEDIA = JsonText.fixedMembers(out -> out
             .field("show_caption_above_media", false)
@@ -78,14 +59,14 @@ final class ContentFactory {
         return captioned ? what + " " + n + " in " + chat.title() : "";
     }
 
-    static void photo(JsonText out, EmulatedChat chat, int n, boolean captioned) {
+    static void photo(JsonText out, EmulatedChat chat, int n, boolean captioned, FileStates files) {
         out.object("messagePhoto")
                 .key("photo").object("photo")
                         .field("has_stickers", false)
                         .array("sizes");
-        photoSize(out, chat, n, "m", 320, 240, 0);
-        photoSize(out, chat, n, "x", 800, 600, 1);
-        photoSize(out, chat, n, "y", 1280, 960, 2);
+        for (int slot = 0; slot < EmulatedFile.PHOTO_TYPES.length; slot++) {
+            photoSize(out, EmulatedFile.photo(chat, n, slot), files);
+        }
         out.endArray()
                 .end()
                 .formattedText("caption", captioned ? "Photo " + n + " in " + chat.title() : "")
@@ -93,32 +74,31 @@ final class ContentFactory {
                 .end();
     }
 
-    static void photoWithMaybeCaption(JsonText out, EmulatedChat chat, int n) {
-        photo(out, chat, n, DeterministicHash.below(2, chat.ordinal(), n, SALT_CAPTION) == 0);
+    static void photoWithMaybeCaption(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        photo(out, chat, n, DeterministicHash.below(2, chat.ordinal(), n, SALT_CAPTION) == 0, files);
     }
 
-    private static void photoSize(JsonText out, EmulatedChat chat, int n, String type, int width, int height, int slot) {
-        int size = width * height / 8 + DeterministicHash.below(10_000, chat.ordinal(), n * 4L + slot, SALT_SIZE);
-        out.object("photoSize").field("type", type);
-        file(out.key("photo"), chat, n, slot, size)
-                .field("width", width)
-                .field("height", height)
+    private static void photoSize(JsonText out, EmulatedFile photo, FileStates files) {
+        out.object("photoSize").field("type", EmulatedFile.PHOTO_TYPES[photo.slot()]);
+        file(out.key("photo"), photo, files)
+                .field("width", photo.width())
+                .field("height", photo.height())
                 .emptyArray("progressive_sizes")
                 .end();
     }
 
-    static void video(JsonText out, EmulatedChat chat, int n) {
-        int duration = 5 + DeterministicHash.below(600, chat.ordinal(), n, SALT_DURATION);
+    static void video(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        EmulatedFile video = EmulatedFile.video(chat, n);
         out.object("messageVideo")
                 .key("video").object("video")
-                        .field("duration", duration)
-                        .field("width", 1280)
-                        .field("height", 720)
-                        .field("file_name", "video-" + n + ".mp4")
-                        .field("mime_type", "video/mp4")
+                        .field("duration", video.duration())
+                        .field("width", video.width())
+                        .field("height", video.height())
+                        .field("file_name", video.fileName())
+                        .field("mime_type", video.mimeType())
                         .field("has_stickers", false)
                         .field("supports_streaming", true);
-        file(out.key("video"), chat, n, 0, duration * 250_000L)
+        file(out.key("video"), video, files)
                 .end()
                 .emptyArray("alternative_videos")
                 .emptyArray("storyboards")
@@ -128,77 +108,77 @@ final class ContentFactory {
                 .end();
     }
 
-    static void document(JsonText out, EmulatedChat chat, int n) {
-        String[] kind = DOCUMENTS.get(DeterministicHash.below(DOCUMENTS.size(), chat.ordinal(), n, SALT_VARIANT));
-        long size = 1_000 + DeterministicHash.below(5_000_000, chat.ordinal(), n, SALT_SIZE);
+    static void document(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        EmulatedFile document = EmulatedFile.document(chat, n);
         out.object("messageDocument")
                 .key("document").object("document")
-                        .field("file_name", String.format(Locale.ROOT, kind[0], n))
-                        .field("mime_type", kind[1]);
-        file(out.key("document"), chat, n, 0, size)
+                        .field("file_name", document.fileName())
+                        .field("mime_type", document.mimeType());
+        file(out.key("document"), document, files)
                 .end()
                 .formattedText("caption", caption(chat, n, "Document"))
                 .end();
     }
 
-    static void audio(JsonText out, EmulatedChat chat, int n) {
-        int duration = 60 + DeterministicHash.below(400, chat.ordinal(), n, SALT_DURATION);
+    static void audio(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        EmulatedFile audio = EmulatedFile.audio(chat, n);
         out.object("messageAudio")
                 .key("audio").object("audio")
-                        .field("duration", duration)
+                        .field("duration", audio.duration())
                         .field("title", "Track " + n)
                         .field("performer", "The Emulators")
-                        .field("file_name", "track-" + n + ".mp3")
-                        .field("mime_type", "audio/mpeg")
+                        .field("file_name", audio.fileName())
+                        .field("mime_type", audio.mimeType())
                         .emptyArray("external_album_covers");
-        file(out.key("audio"), chat, n, 0, duration * 16_000L)
+        file(out.key("audio"), audio, files)
                 .end()
                 .formattedText("caption", caption(chat, n, "Audio"))
                 .end();
     }
 
-    static void voiceNote(JsonText out, EmulatedChat chat, int n) {
-        int duration = 1 + DeterministicHash.below(120, chat.ordinal(), n, SALT_DURATION);
+    static void voiceNote(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        EmulatedFile voice = EmulatedFile.voiceNote(chat, n);
         out.object("messageVoiceNote")
                 .key("voice_note").object("voiceNote")
-                        .field("duration", duration)
+                        .field("duration", voice.duration())
                         .field("waveform", "")
-                        .field("mime_type", "audio/ogg");
-        file(out.key("voice"), chat, n, 0, duration * 4_000L)
+                        .field("mime_type", voice.mimeType());
+        file(out.key("voice"), voice, files)
                 .end()
                 .formattedText("caption", "")
                 .field("is_listened", false)
                 .end();
     }
 
-    static void sticker(JsonText out, EmulatedChat chat, int n) {
+    static void sticker(JsonText out, EmulatedChat chat, int n, FileStates files) {
         String emoji = STICKER_EMOJIS.get(DeterministicHash.below(STICKER_EMOJIS.size(), chat.ordinal(), n, SALT_VARIANT));
+        EmulatedFile sticker = EmulatedFile.sticker(chat, n);
         out.object("messageSticker")
                 .key("sticker").object("sticker")
                         .int64("id", DeterministicHash.of(chat.ordinal(), n, SALT_VARIANT) >>> 1)
                         .int64("set_id", 7_000_000_000_000_000_000L + chat.ordinal())
-                        .field("width", 512)
-                        .field("height", 512)
+                        .field("width", sticker.width())
+                        .field("height", sticker.height())
                         .field("emoji", emoji)
                         .key("format").object("stickerFormatWebp").end()
                         .key("full_type").object("stickerFullTypeRegular").end();
-        file(out.key("sticker"), chat, n, 0, 20_000 + DeterministicHash.below(30_000, chat.ordinal(), n, SALT_SIZE))
+        file(out.key("sticker"), sticker, files)
                 .end()
                 .field("is_premium", false)
                 .end();
     }
 
-    static void animation(JsonText out, EmulatedChat chat, int n) {
-        int duration = 1 + DeterministicHash.below(15, chat.ordinal(), n, SALT_DURATION);
+    static void animation(JsonText out, EmulatedChat chat, int n, FileStates files) {
+        EmulatedFile animation = EmulatedFile.animation(chat, n);
         out.object("messageAnimation")
                 .key("animation").object("animation")
-                        .field("duration", duration)
-                        .field("width", 480)
-                        .field("height", 270)
-                        .field("file_name", "animation-" + n + ".mp4")
-                        .field("mime_type", "video/mp4")
+                        .field("duration", animation.duration())
+                        .field("width", animation.width())
+                        .field("height", animation.height())
+                        .field("file_name", animation.fileName())
+                        .field("mime_type", animation.mimeType())
                         .field("has_stickers", false);
-        file(out.key("animation"), chat, n, 0, duration * 100_000L)
+        file(out.key("animation"), animation, files)
                 .end()
                 .formattedText("caption", caption(chat, n, "Animation"))
                 .members(PLAIN_MEDIA)
@@ -285,21 +265,23 @@ final class ContentFactory {
                 .end();
     }
 
-    /** Writes a remote file nobody downloaded yet; returns {@code out} to go on with the enclosing object. */
-    private static JsonText file(JsonText out, EmulatedChat chat, int n, int slot, long size) {
-        int id = (int) ((chat.ordinal() * 60_000_000L + n * 4L + slot) % 2_000_000_000L) + 1;
-        String remote = "emulated_" + chat.ordinal() + "_" + n + "_" + slot;
-        return out.object("file")
-                .field("id", id)
-                .field("size", size)
-                .field("expected_size", size)
-                .members(NOT_DOWNLOADED)
-                .key("remote").object("remoteFile")
+    /**
+     * Writes the {@code file} object, with its local state as {@code files} knows
+     * it; returns {@code out} to go on with the enclosing object.
+     */
+    static JsonText file(JsonText out, EmulatedFile file, FileStates files) {
+        String remote = "emulated_" + file.ordinal() + "_" + file.number() + "_" + file.slot();
+        out.object("file")
+                .field("id", file.id())
+                .field("size", file.size())
+                .field("expected_size", file.size());
+        files.writeLocal(out, file);
+        return out.key("remote").object("remoteFile")
                         .field("id", remote)
                         .field("unique_id", "u" + remote)
                         .field("is_uploading_active", false)
                         .field("is_uploading_completed", true)
-                        .field("uploaded_size", size)
+                        .field("uploaded_size", file.size())
                 .end()
                 .end();
     }

@@ -22,6 +22,7 @@ final class EmulatedSession {
     private boolean started;
     private PhoneNumber phone;
     private SessionFile sessionFile;
+    private volatile LocalFiles localFiles;
     private boolean chatsLoaded;
     private Set<Long> knownUsers = new HashSet<>();
     private Set<Long> knownChats = new HashSet<>();
@@ -77,6 +78,15 @@ final class EmulatedSession {
 
     void sessionFile(SessionFile file) {
         this.sessionFile = file;
+    }
+
+    /** The instance's files ({@code setTdlibParameters}), or null before. */
+    LocalFiles localFiles() {
+        return localFiles;
+    }
+
+    void localFiles(LocalFiles files) {
+        this.localFiles = files;
     }
 
     /** Records that the client is told about this user; false if it already was. */

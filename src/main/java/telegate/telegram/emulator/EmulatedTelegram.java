@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -38,6 +39,9 @@ import telegate.telegram.control.TdJson;
  */
 public final class EmulatedTelegram implements TdJson {
 
+    /** Enough for the writes of many paced downloads: each step writes for a millisecond or so, then waits. */
+    static final int DOWNLOAD_THREADS = 2;
+
     private final Clock clock;
     private final DataSet dataSet;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -46,6 +50,7 @@ public final class EmulatedTelegram implements TdJson {
     private final RequestRouter router = new RequestRouter();
     private final OfflineRequests offline = new OfflineRequests();
     private final ExecutorService worker;
+    private final ScheduledExecutorService downloads;
     private final ChatActivity activity;
     private final ChangeJournal journal;
 
@@ -88,12 +93,26 @@ public final class EmulatedTelegram implements TdJson {
      * @throws IllegalArgumentException when {@code extraChannels} is outside 0..10,000
      */
     public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels) {
+        this(clock, worker, folder, extraChannels, DownloadPace.DEFAULT);
+    }
+
+    /**
+     * As {@link #EmulatedTelegram(Clock, ThreadFactory, Path, int)}, with files
+     * downloaded at {@code pace} ({@code TELEGATE_EMULATOR_DOWNLOAD_BYTES_PER_SECOND}).
+     * Downloads run on threads of their own ({@value #DOWNLOAD_THREADS}, made by
+     * {@code worker} when given), so no request waits for one.
+     */
+    public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels, DownloadPace pace) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSet = new DataSet(extraChannels);
         this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
         UserDirectory users = new UserDirectory(dataSet, clock);
         MessageFactory messages = new MessageFactory(dataSet);
-        new LoginRequests().register(router);
+        this.downloads = Executors.newScheduledThreadPool(DOWNLOAD_THREADS,
+                worker != null ? worker : EmulatedTelegram::downloadThread);
+        FileRequests files = new FileRequests(dataSet, downloads, Objects.requireNonNull(pace, "pace"), clock);
+        new LoginRequests(files).register(router);
+        files.register(router);
         new ChatRequests(dataSet, users).register(router);
         new MemberRequests(dataSet, users).register(router);
         new HistoryRequests(dataSet, messages, users).register(router);
@@ -103,6 +122,12 @@ public final class EmulatedTelegram implements TdJson {
                 new ChatUpdates(sessions.values(), received, messages, users, delivery));
         this.journal = folder == null ? ChangeJournal.NONE : openJournal(folder);
         activity.recordIn(journal);
+    }
+
+    private static Thread downloadThread(Runnable task) {
+        Thread thread = new Thread(task, "telegate-emulator-download");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private ChangeJournal openJournal(Path folder) {
@@ -141,11 +166,12 @@ public final class EmulatedTelegram implements TdJson {
         }
     }
 
-    /** Stops the worker thread, if any, and closes the journal: changes from now on are not kept. */
+    /** Stops the worker and download threads and closes the journal: changes from now on are not kept. */
     public void shutdown() {
         if (worker != null) {
             worker.shutdownNow();
         }
+        downloads.shutdownNow();
         journal.close();
     }
 

@@ -60,14 +60,21 @@ final class HistoryRequests {
         text.setLength(0);
         JsonText answer = new JsonText(text).object("messages").field("total_count", count).array("messages");
         int now = users.now();
+        FileStates files = filesOf(session);
         for (int n = slice.newest(); n >= oldest; n--) {
             if (!deleted.contains(n)) {
-                messages.message(answer, chat, n, now, referenced);
+                messages.message(answer, chat, n, now, referenced, files);
             }
         }
         answer.endArray().end();
         users.announce(referenced, session, out);
         return text;
+    }
+
+    /** The client's downloaded files, as TDLib shows them in the messages it answers with. */
+    private static FileStates filesOf(EmulatedSession session) {
+        LocalFiles files = session.localFiles();
+        return files == null ? FileStates.NONE : files;
     }
 
     private StringBuilder getMessage(JsonObject request, EmulatedSession session, Outbox out) {
@@ -79,7 +86,7 @@ final class HistoryRequests {
         }
         Set<Long> referenced = new LinkedHashSet<>();
         StringBuilder text = new StringBuilder(2 * TYPICAL_MESSAGE_CHARS);
-        messages.message(new JsonText(text), chat, (int) number, users.now(), referenced);
+        messages.message(new JsonText(text), chat, (int) number, users.now(), referenced, filesOf(session));
         users.announce(referenced, session, out);
         return text;
     }

@@ -19,6 +19,12 @@ final class LoginRequests {
     static final String CODE = "12345";
     static final String PASSWORD = "secret";
 
+    private final FileRequests files;
+
+    LoginRequests(FileRequests files) {
+        this.files = files;
+    }
+
     private static final Set<AuthorizationState> MAY_ENTER_PHONE = EnumSet.of(
             AuthorizationState.WAIT_PHONE_NUMBER, AuthorizationState.WAIT_CODE, AuthorizationState.WAIT_PASSWORD);
 
@@ -46,6 +52,13 @@ final class LoginRequests {
             PrivateFiles.createDirectories(path);
         } catch (InvalidPathException | IOException e) {
             throw TdError.badRequest("Can't open database directory \"" + directory + "\"");
+        }
+        String filesDirectory = TdObjects.string(request, "files_directory", "");
+        try {
+            // as TDLib: no files_directory means the database directory
+            session.localFiles(files.open(path, filesDirectory.isBlank() ? path : Path.of(filesDirectory)));
+        } catch (InvalidPathException | IOException e) {
+            throw TdError.badRequest("Can't init files directory \"" + filesDirectory + "\"");
         }
         SessionFile file = new SessionFile(path);
         session.sessionFile(file);
@@ -88,8 +101,19 @@ final class LoginRequests {
         return answerThenMove(session, out, AuthorizationState.READY);
     }
 
-    /** logOut (and destroy) forget the session: the next client with this directory starts from the phone number. */
+    /**
+     * logOut (and destroy) forget the session: the next client with this directory
+     * starts from the phone number; as in TDLib, the downloaded files go too.
+     */
     private JsonObject logOut(JsonObject request, EmulatedSession session, Outbox out) {
+        stopDownloads(session);
+        if (session.localFiles() != null) {
+            try {
+                session.localFiles().deleteAll();
+            } catch (IOException e) {
+                throw new TdError(500, "Can't delete the files: " + e.getMessage());
+            }
+        }
         if (session.sessionFile() != null) {
             session.sessionFile().delete();
         }
@@ -99,7 +123,14 @@ final class LoginRequests {
     }
 
     private JsonObject close(JsonObject request, EmulatedSession session, Outbox out) {
+        stopDownloads(session);
         return answerThenMove(session, out, AuthorizationState.CLOSING, AuthorizationState.CLOSED);
+    }
+
+    private static void stopDownloads(EmulatedSession session) {
+        if (session.localFiles() != null) {
+            FileRequests.stopAll(session.localFiles());
+        }
     }
 
     /** Moves through the states: the answer is ok, then an update follows for each state passed. */

@@ -68,6 +68,11 @@ final class MessageFactory {
      * {@code referencedUsers}, in the order the message names them.
      */
     void message(JsonText out, EmulatedChat chat, int n, int now, Collection<Long> referencedUsers) {
+        message(out, chat, n, now, referencedUsers, FileStates.NONE);
+    }
+
+    /** As {@link #message(JsonText, EmulatedChat, int, int, Collection)}, its files' local state as {@code files} has it. */
+    void message(JsonText out, EmulatedChat chat, int n, int now, Collection<Long> referencedUsers, FileStates files) {
         int k = chat.ordinal();
         ContentKind kind = kind(chat, n);
         int date = chat.messageDate(n);
@@ -106,12 +111,12 @@ final class MessageFactory {
         if (edit != null) {
             ContentFactory.editedText(out.key("content"), chat, n, edit.count());
         } else {
-            content(out.key("content"), chat, n, kind, referencedUsers);
+            content(out.key("content"), chat, n, kind, referencedUsers, files);
         }
         out.end();
     }
 
-    private static ContentKind kind(EmulatedChat chat, int n) {
+    static ContentKind kind(EmulatedChat chat, int n) {
         if (albumId(chat.ordinal(), n) != 0) {
             return ContentKind.PHOTO;
         }
@@ -263,22 +268,23 @@ final class MessageFactory {
         return root;
     }
 
-    private static void content(JsonText out, EmulatedChat chat, int n, ContentKind kind, Collection<Long> referencedUsers) {
+    private static void content(JsonText out, EmulatedChat chat, int n, ContentKind kind, Collection<Long> referencedUsers,
+            FileStates files) {
         switch (kind) {
             case TEXT -> ContentFactory.textContent(out, chat, n);
             case PHOTO -> {
                 if (albumId(chat.ordinal(), n) != 0) {
-                    ContentFactory.photo(out, chat, n, isFirstOfAlbum(n));
+                    ContentFactory.photo(out, chat, n, isFirstOfAlbum(n), files);
                 } else {
-                    ContentFactory.photoWithMaybeCaption(out, chat, n);
+                    ContentFactory.photoWithMaybeCaption(out, chat, n, files);
                 }
             }
-            case VIDEO -> ContentFactory.video(out, chat, n);
-            case DOCUMENT -> ContentFactory.document(out, chat, n);
-            case AUDIO -> ContentFactory.audio(out, chat, n);
-            case VOICE_NOTE -> ContentFactory.voiceNote(out, chat, n);
-            case STICKER -> ContentFactory.sticker(out, chat, n);
-            case ANIMATION -> ContentFactory.animation(out, chat, n);
+            case VIDEO -> ContentFactory.video(out, chat, n, files);
+            case DOCUMENT -> ContentFactory.document(out, chat, n, files);
+            case AUDIO -> ContentFactory.audio(out, chat, n, files);
+            case VOICE_NOTE -> ContentFactory.voiceNote(out, chat, n, files);
+            case STICKER -> ContentFactory.sticker(out, chat, n, files);
+            case ANIMATION -> ContentFactory.animation(out, chat, n, files);
             case POLL -> ContentFactory.poll(out, chat, n);
             case LOCATION -> ContentFactory.location(out, chat, n);
             case CONTACT -> ContentFactory.contact(out, chat, n);

@@ -28,6 +28,11 @@ final class Outbox {
         this.extra = extra;
     }
 
+    /** Where updates of the same client go later, from another thread (a download's progress). */
+    Outbox forUpdates() {
+        return new Outbox(queue, clientId, null);
+    }
+
     void update(JsonObject update) {
         queue.add(stamp(update, false));
     }

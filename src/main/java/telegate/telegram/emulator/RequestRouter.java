@@ -39,6 +39,11 @@ final class RequestRouter {
         return add(type, new Route(access, (request, session, out) -> out.answer(handler.handle(request, session, out))));
     }
 
+    /** A handler that answers through the outbox itself, at once or later from another thread (a download). */
+    RequestRouter onDeferred(String type, Access access, DeferredRequestHandler handler) {
+        return add(type, new Route(access, handler::handle));
+    }
+
     /** A handler that writes its answer as JSON text. */
     RequestRouter onText(String type, Access access, TextRequestHandler handler) {
         return add(type, new Route(access,

@@ -16,5 +16,13 @@
  * TDLib's updates for it ({@link telegate.telegram.emulator.ChatUpdates}) and,
  * given a folder, keeps it across restarts
  * ({@link telegate.telegram.emulator.ChangeJournal}).
+ *
+ * <p>Media messages have files whose bytes are generated from their message
+ * ({@link telegate.telegram.emulator.EmulatedFile}, public for tests through
+ * {@link telegate.telegram.emulator.EmulatedFiles}); {@code downloadFile} writes
+ * them into the client's files directory as TDLib does, paced on threads of their
+ * own ({@link telegate.telegram.emulator.FileRequests},
+ * {@link telegate.telegram.emulator.Download},
+ * {@link telegate.telegram.emulator.LocalFiles}).
  */
 package telegate.telegram.emulator;

@@ -9,14 +9,18 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.WeakHashMap;
+import org.awaitility.Awaitility;
 import telegate.telegram.control.TdJson;
 
 /**
@@ -41,6 +45,9 @@ final class EmulatorClient {
     private final List<JsonObject> updates = new ArrayList<>();
     private final List<String> raw = new ArrayList<>();
     private int nextExtra = 1;
+    /** The @extra of requests answered later (a synchronous download), and their answers once received. */
+    private final Set<Integer> deferred = new HashSet<>();
+    private final Map<Integer, JsonObject> deferredAnswers = new HashMap<>();
 
     EmulatorClient(TdJson telegram) {
         this.telegram = telegram;
@@ -100,6 +107,56 @@ final class EmulatorClient {
         return answer;
     }
 
+    /**
+     * Sends {@code @type} with the given name/value pairs without waiting for its
+     * answer (which may come later, from another thread); returns its @extra for
+     * {@link #awaitAnswer}.
+     */
+    int sendDeferred(String type, Object... fields) {
+        JsonObjectBuilder request = JSON.createObjectBuilder().add("@type", type);
+        for (int i = 0; i < fields.length; i += 2) {
+            request.add((String) fields[i], value(fields[i + 1]));
+        }
+        int extra = nextExtra++;
+        request.add("@extra", extra);
+        deferred.add(extra);
+        telegram.send(clientId, request.build().toString());
+        receive();
+        return extra;
+    }
+
+    /** The answer of a request sent with {@link #sendDeferred}, if it came already. */
+    JsonObject answerIfAny(int extra) {
+        receive();
+        return deferredAnswers.get(extra);
+    }
+
+    /** Waits at most {@code timeout} for the answer of a request sent with {@link #sendDeferred}. */
+    JsonObject awaitAnswer(int extra, Duration timeout) {
+        Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(5)).until(() -> answerIfAny(extra) != null);
+        return deferredAnswers.remove(extra);
+    }
+
+    /** Takes what arrived meanwhile, then returns the updates received since the last take. */
+    List<JsonObject> pollUpdates() {
+        receive();
+        return takeUpdates();
+    }
+
+    /** Logs in with the files in {@code filesDirectory}; the client is then Ready. */
+    EmulatorClient login(Path databaseDirectory, Path filesDirectory) {
+        assertThat(call("setTdlibParameters", "database_directory", databaseDirectory.toString(),
+                "files_directory", filesDirectory.toString(),
+                "api_id", 94575, "api_hash", "a3406de8d171bb422bb6ddf3bbd800e2").getString("@type")).isEqualTo("ok");
+        if (!lastState().equals("authorizationStateReady")) {
+            assertThat(call("setAuthenticationPhoneNumber", "phone_number", "+919876543210").getString("@type")).isEqualTo("ok");
+            assertThat(call("checkAuthenticationCode", "code", CODE).getString("@type")).isEqualTo("ok");
+        }
+        assertThat(lastState()).isEqualTo("authorizationStateReady");
+        takeUpdates();
+        return this;
+    }
+
     /** Sends a raw request; returns the one object that is not an update (the answer), or null. */
     JsonObject send(String request) {
         telegram.send(clientId, request);
@@ -121,6 +178,9 @@ final class EmulatorClient {
                     throw new AssertionError("an update with @extra: " + text);
                 }
                 updates.add(object);
+            } else if (object.get("@extra") instanceof jakarta.json.JsonNumber extra
+                    && deferred.remove(extra.intValue())) {
+                deferredAnswers.put(extra.intValue(), object);
             } else {
                 assertThat(answer).as("one answer per request").isNull();
                 answer = object;

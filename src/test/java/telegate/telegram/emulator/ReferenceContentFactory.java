@@ -258,7 +258,7 @@ final class ReferenceContentFactory {
 
     /** A remote file nobody downloaded yet. */
     private static JsonObject file(EmulatedChat chat, int n, int slot, long size) {
-        int id = (int) ((chat.ordinal() * 60_000_000L + n * 4L + slot) % 2_000_000_000L) + 1;
+        int id = FileIds.of(chat.ordinal(), n, slot); // the ids were renumbered so that every chat's decode
         String remote = "emulated_" + chat.ordinal() + "_" + n + "_" + slot;
         JsonObjectBuilder local = TdObjects.object("localFile")
                 .add("path", "")
