@@ -154,6 +154,33 @@ class OperatorIT {
     }
 
     @Test
+    void aRefusedFileSaysWhyInItsRowAndARevokedKeyIsNotPresentedAgain() {
+        openConsole();
+        JsonObject created = Http.newKey(server.http(), "console-media-revoked");
+        connect(created.getString("secret"));
+        logInTelegram("+919876543210", "12345", null);
+        stream("chats", "", "testgroup00002");
+        waitFor(() -> state("stream").equals("completed"));
+        long keyId = created.getJsonObject("key").getJsonNumber("id").longValue();
+        assertThat(Http.delete(server.http().resolve("api/keys/" + keyId), Http.ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+
+        WebElement document = browser.findElement(By.cssSelector("#rows td.media[data-type='document']"));
+        WebElement button = document.findElement(By.cssSelector("button.media-action"));
+        js("arguments[0].scrollIntoView({block: 'center'})", document);
+        button.click();
+        waitFor(() -> "failed".equals(document.getDomAttribute("data-state")));
+        assertThat(document.getText()).contains("The API key was not accepted (401 unauthorized).");
+        assertThat(text("error")).doesNotContain("401"); // the row says it, not the page's alert line
+        sleep(Duration.ofSeconds(1)); // photos in view asked for before the refusal have had their answer
+        double refused = mediaDownloads(401);
+        button.click(); // Retry: refused again without asking, so the address's failed key checks do not grow
+        waitFor(() -> "failed".equals(document.getDomAttribute("data-state")));
+        sleep(Duration.ofMillis(500));
+        assertThat(mediaDownloads(401)).isEqualTo(refused);
+    }
+
+    @Test
     void twoStepPasswordIsAskedForAndAccepted() {
         openConsole();
         String key = Http.newKey(server.http(), "console-password").getString("secret");
@@ -443,6 +470,14 @@ class OperatorIT {
         });
         assertThat(file[0].getFileName().toString()).matches("telegate-users-\\d{8}-\\d{6}\\" + suffix);
         return Files.readAllLines(file[0], StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** telegate_media_downloads_total of one status. */
+    private double mediaDownloads(int status) {
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^telegate_media_downloads_total\\{[^}]*"
+                + "status=\"" + status + "\"[^}]*\\} (\\S+)$").matcher(Http.get(server.http()
+                .resolve("metrics?scope=application"), null).body());
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
     }
 
     private static void clearDownloads() throws IOException {
