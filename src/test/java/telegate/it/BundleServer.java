@@ -156,6 +156,13 @@ final class BundleServer implements AutoCloseable {
         jcmd.waitFor(60, TimeUnit.SECONDS);
     }
 
+    /** The server process's open files (sockets included), from /proc. */
+    int openFiles() throws IOException {
+        try (var files = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return (int) files.count();
+        }
+    }
+
     /** A normal stop (SIGTERM): shutdown hooks run. */
     void stop() throws InterruptedException {
         process.destroy();

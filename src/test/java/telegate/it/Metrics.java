@@ -58,6 +58,14 @@ final class Metrics {
         return value(name, null);
     }
 
+    /** The sample of {@code name} whose tag {@code tag} is {@code tagValue}; 0 while it does not exist yet. */
+    double tagged(String name, String tag, String tagValue) {
+        return samples.entrySet().stream()
+                .filter(sample -> sample.getKey().startsWith(name + "{"))
+                .filter(sample -> sample.getKey().contains(tag + "=\"" + tagValue + "\""))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(0);
+    }
+
     double delta(Metrics before, String name, String event) {
         return value(name, event) - before.value(name, event);
     }

@@ -140,6 +140,11 @@ final class RawWebSocket implements Closeable {
         return frame.text();
     }
 
+    /** How long a read may wait before it fails with {@link java.net.SocketTimeoutException}. */
+    void readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
     long bytesRead() {
         return bytesRead;
     }

@@ -30,6 +30,7 @@ import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.platform.boundary.ClientNetwork;
+import telegate.platform.boundary.HttpConnections;
 import telegate.platform.control.Logs;
 
 /**
@@ -58,6 +59,9 @@ public class Protocol {
     @Inject
     ClientNetwork network;
 
+    @Inject
+    HttpConnections httpConnections;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -74,7 +78,10 @@ public class Protocol {
     @ConfigProperty(name = "telegate.connections.per.address", defaultValue = "500")
     int connectionsPerAddress;
 
-    /** Open connections in all, whoever opened them: beyond this a new one is closed at once (1013). */
+    /**
+     * Open connections in all, whoever opened them: beyond this a new one is closed at once (1013). Plain HTTP
+     * connections count too ({@link HttpConnections}).
+     */
     @Inject
     @ConfigProperty(name = "telegate.max.connections", defaultValue = "10000")
     int maxConnections;
@@ -99,6 +106,8 @@ public class Protocol {
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
                 openConnections::verified);
+        metrics.gauge("telegate.connections.http", "Open HTTP connections, WebSockets and half-sent requests included",
+                httpConnections::open);
         scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -145,7 +154,7 @@ public class Protocol {
                     + connectionsPerAddress + ")");
             return connection;
         }
-        if (admitted.incrementAndGet() > maxConnections) {
+        if (admitted.incrementAndGet() > maxConnections || httpConnections.busy()) {
             admitted.decrementAndGet();
             open.decrementAndGet();
             connection.outbox().close(CloseCodes.TRY_AGAIN_LATER, Texts.SERVER_BUSY);

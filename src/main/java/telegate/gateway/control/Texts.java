@@ -76,6 +76,7 @@ public final class Texts {
     public static final String BINARY_NOT_ACCEPTED = "binary frames are not accepted";
     public static final String ORIGIN_NOT_ALLOWED = "origin not allowed";
     public static final String SERVER_BUSY = "server busy";
+    public static final String UNMASKED_FRAME = "unmasked frame";
 
     private Texts() {
     }

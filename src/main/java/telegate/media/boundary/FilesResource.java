@@ -129,7 +129,7 @@ public class FilesResource {
             boolean finished = false;
             try (started) {
                 new GrowingFileCopy(started.follower(), downloads.stallTimeout()).copy(range, out,
-                        metrics::mediaBytesServed, file -> downloads.completed(started, file));
+                        metrics::mediaBytesServed);
                 finished = true;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -154,6 +154,14 @@ public class MediaDownloads {
                     .add("file_id", now.id()).add("priority", 1).add("offset", 0).add("limit", 0)
                     .add("synchronous", false).build());
             follower.offer(FileState.of(answer));
+            DownloadSlots.Slot held = slot;
+            follower.whenCompleted(() -> { // TDLib has it all: the next download may start, however slow this reader
+                if (held != null) {
+                    held.close();
+                }
+                FileState done = follower.state();
+                cache.downloaded(found.owner(), done.id(), done.path());
+            });
             awaitFirstBytes(follower, range.first());
             return new Started(found, follower, slot, false);
         } catch (DownloadSlots.Busy e) {
@@ -170,16 +178,6 @@ public class MediaDownloads {
         } catch (MediaRefusal | RuntimeException e) {
             close(follower, slot);
             throw e;
-        }
-    }
-
-    /** TDLib has the whole file: the slot goes to the next download, and the cache counts the file. */
-    public void completed(Started started, FileState file) {
-        if (started.slot() != null) {
-            started.slot().close();
-        }
-        if (!started.fromDisk()) {
-            cache.downloaded(started.found().owner(), file.id(), file.path());
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 import telegate.telegram.control.FileProgress.Follower;
 import telegate.telegram.control.FileState;
@@ -22,12 +21,6 @@ import telegate.telegram.control.FileState;
 public final class GrowingFileCopy {
 
     private static final int BUFFER = 64 * 1024;
-
-    /** Told when TDLib has the whole file (the download slot can go to the next one). */
-    @FunctionalInterface
-    public interface Completion {
-        void completed(FileState file);
-    }
 
     private final Follower file;
     private final Duration stall;
@@ -43,21 +36,16 @@ public final class GrowingFileCopy {
      * @param sent told of each chunk written (its length)
      * @throws IOException when the client goes away, or the download stalls or fails
      */
-    public void copy(ByteRange range, OutputStream out, LongConsumer sent, Completion done)
+    public void copy(ByteRange range, OutputStream out, LongConsumer sent)
             throws IOException, InterruptedException {
         long position = range.first();
         long end = range.last() + 1;
         ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         FileChannel channel = null;
-        boolean told = false;
         try {
             while (position < end) {
                 long version = file.version();
                 FileState state = file.state();
-                if (state.completed() && !told) {
-                    told = true;
-                    done.completed(state);
-                }
                 long available = state.completed() ? end : Math.min(end, state.prefix());
                 if (available > position && !state.path().isEmpty()) {
                     if (channel == null) {
@@ -84,29 +72,10 @@ public final class GrowingFileCopy {
                 }
             }
             out.flush();
-            if (!told) { // the last bytes were on disk before TDLib said the file is complete: wait for that word
-                awaitCompletion().ifPresent(done::completed);
-            }
         } finally {
             if (channel != null) {
                 channel.close();
             }
-        }
-    }
-
-    private Optional<FileState> awaitCompletion() throws InterruptedException {
-        long deadline = System.nanoTime() + stall.toNanos();
-        while (true) {
-            long version = file.version();
-            FileState state = file.state();
-            if (state.completed()) {
-                return Optional.of(state);
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return Optional.empty();
-            }
-            file.awaitAfter(version, Duration.ofNanos(left));
         }
     }
 

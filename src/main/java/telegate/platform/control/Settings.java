@@ -53,6 +53,7 @@ public final class Settings {
             open("telegate.login.reset.check.seconds", whole(1, 86_400)),
             open("telegate.connections.per.address", whole(1, 1_000_000)),
             open("telegate.max.connections", whole(1, 1_000_000)),
+            open("telegate.http.header.timeout.seconds", whole(1, 3600)),
             open("telegate.stalled.client.seconds", whole(1, 86_400)),
             open("telegate.live.retention.days", decimal(0.0001, 3650)),
             open("telegate.watches.per.client", whole(1, 1_000_000)),

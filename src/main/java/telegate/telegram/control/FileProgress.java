@@ -2,6 +2,8 @@ package telegate.telegram.control;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,15 +52,34 @@ public final class FileProgress {
         private volatile FileState state;
         private long version;
         private int followers; // changed only inside the map's compute
+        private final List<Runnable> onCompleted = new ArrayList<>();
 
         Followed(FileState state) {
             this.state = state;
         }
 
-        synchronized void offer(FileState next) {
-            state = next;
-            version++;
-            notifyAll();
+        void offer(FileState next) {
+            List<Runnable> completed = List.of();
+            synchronized (this) {
+                state = next;
+                version++;
+                notifyAll();
+                if (next.completed() && !onCompleted.isEmpty()) {
+                    completed = List.copyOf(onCompleted);
+                    onCompleted.clear();
+                }
+            }
+            completed.forEach(Runnable::run);
+        }
+
+        void whenCompleted(Runnable action) {
+            synchronized (this) {
+                if (!state.completed()) {
+                    onCompleted.add(action);
+                    return;
+                }
+            }
+            action.run();
         }
 
         synchronized FileState awaitAfter(long seen, long millis) throws InterruptedException {
@@ -104,6 +125,14 @@ public final class FileProgress {
         /** The state once one more arrived after {@code version}, or the same state after {@code wait}. */
         public FileState awaitAfter(long version, Duration wait) throws InterruptedException {
             return file.awaitAfter(version, Math.max(1, wait.toMillis()));
+        }
+
+        /**
+         * Runs {@code action} once TDLib says the file is complete (at once if it is), on the
+         * thread that hears it: the receive loop's, so the action must be quick.
+         */
+        public void whenCompleted(Runnable action) {
+            file.whenCompleted(action);
         }
 
         /** Whether this is the only follower of its file, so nobody else needs its download. */
