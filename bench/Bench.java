@@ -50,6 +50,15 @@ public final class Bench {
         // first argument. "live" runs the Live scenarios (live-latency, live-journal, live-pg, live-memory), which
         // the default run leaves out: they take about ten minutes of their own.
         String only = args.length > 0 ? args[0] : System.getProperty("bench.only", "");
+        if (only.equals("media")) {
+            // PROTOCOL.md 2.11: one 5 MB document served, fresh and cached, beside a local file's read; 50 concurrent
+            // downloads at -Xmx256m. Needs the emulated Telegram's files; with target/classes built, every byte is
+            // compared with the emulator's generator.
+            Media.run();
+            Files.writeString(OUT.resolve("results.md"), REPORT);
+            System.out.println("\n(table also in bench/out/results.md)");
+            return;
+        }
         if (only.startsWith("live")) {
             Live.run(only);
             Files.writeString(OUT.resolve("results.md"), REPORT);
@@ -676,6 +685,356 @@ public final class Bench {
                     for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                         Files.delete(p);
                     }
+                }
+            }
+        }
+    }
+
+    // ---- Media files (PROTOCOL.md 2.11): GET /api/files/{chatId}/{id}
+
+    static final class Media {
+        static final Pattern MEDIA = Pattern.compile("\"type\":\"(\\w+)\",.*?\"media\":(\\{[^{}]*\\})");
+        static final Pattern SIZE = Pattern.compile("\"size\":(\\d+)");
+        static final Pattern DOWNLOAD = Pattern.compile("\"download\":\"(/api/files/(-?\\d+)/(\\d+))\"");
+        static final Pattern NAME = Pattern.compile("\"fileName\":\"([^\"\\\\]*)\"");
+        static final long FIVE_MB = 5_000_000;
+        static final int BUFFER = 64 * 1024;
+        static final int BEST_OF = 5;
+        static final int WARM_UP = 3;
+        /** The emulated Telegram's default pace (EMULATOR.md, DownloadPace.DEFAULT): 16 MiB/s per download. */
+        static final double PACE_MB_PER_SECOND = 16 * 1024 * 1024 / 1e6;
+        static final int CONCURRENT = 50;
+        static final int PER_ACCOUNT = 2; // TELEGATE_MEDIA_DOWNLOADS_PER_ACCOUNT's default: each account downloads 2 at once
+        static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+
+        /** One file as a `chats` stream's media object names it. */
+        record File(String type, String path, long chatId, int number, long size, String name) {
+        }
+
+        /** What one GET gave: status, bytes, whether every byte was the generator's, the timings. */
+        record Got(int status, long bytes, Boolean sameBytes, double firstByteMillis, double seconds, String error) {
+            boolean ok(File file) {
+                return status == 200 && bytes == file.size && !Boolean.FALSE.equals(sameBytes) && error == null;
+            }
+        }
+
+        static void run() throws Exception {
+            Generator generator = Generator.load();
+            List<File> files;
+            Server server = Server.start("media", null);
+            try {
+                String key = server.newKey();
+                try (Live.LiveClient client = Live.LiveClient.connect(server.ws())) {
+                    client.login(key, true);
+                    files = new ArrayList<>(mediaOf(client, "UnderWorld4444"));
+                    files.addAll(mediaOf(client, "biggroup"));
+                }
+                File document = files.stream().filter(f -> f.type.equals("document"))
+                        .min(java.util.Comparator.comparingLong(f -> Math.abs(f.size - FIVE_MB))).orElseThrow();
+                List<File> warmUp = files.stream().filter(f -> f.type.equals("document") && f != document)
+                        .limit(WARM_UP).toList();
+                single(server, key, document, warmUp, generator);
+            } finally {
+                server.stop();
+            }
+            List<File> largest = files.stream().filter(f -> f.type.equals("document"))
+                    .sorted(java.util.Comparator.comparingLong(File::size).reversed()).limit(CONCURRENT).toList();
+            concurrent(largest, generator);
+        }
+
+        /** The media objects with a download path of a chat's whole history. */
+        static List<File> mediaOf(Live.LiveClient client, String chat) throws Exception {
+            String ack = client.exchange("{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"" + chat
+                    + "\",\"status\":\"\"}],\"status\":\"\"}}", Duration.ofMinutes(1));
+            if (!ack.contains("\"sending chats\"")) {
+                throw new IllegalStateException("chats answered " + ack);
+            }
+            List<File> files = new ArrayList<>();
+            for (int frames = 0; frames < 1_000_000; frames++) {
+                String frame = client.control.poll(2, TimeUnit.MINUTES);
+                if (frame == null || frame.contains("\"failed\"")) {
+                    throw new IllegalStateException("chats of " + chat + ": " + frame);
+                }
+                if (frame.contains("\"message\":\"completed\"")) {
+                    return files;
+                }
+                Matcher m = MEDIA.matcher(frame);
+                if (m.find()) {
+                    Matcher download = DOWNLOAD.matcher(m.group(2));
+                    Matcher size = SIZE.matcher(m.group(2));
+                    Matcher name = NAME.matcher(m.group(2));
+                    if (download.find() && size.find()) {
+                        files.add(new File(m.group(1), download.group(1), Long.parseLong(download.group(2)),
+                                Integer.parseInt(download.group(3)), Long.parseLong(size.group(1)),
+                                name.find() ? name.group(1) : ""));
+                    }
+                }
+            }
+            throw new IllegalStateException("no end to the chats of " + chat);
+        }
+
+        /** a. One 5 MB document: the first download (Telegram's included), then cached, beside a local file's read. */
+        static void single(Server server, String key, File doc, List<File> warmUp, Generator generator)
+                throws Exception {
+            for (File other : warmUp) { // the server's code paths compiled before the measured first download
+                for (int i = 0; i < 2; i++) {
+                    Got got = get(server, key, other, new byte[(int) other.size]);
+                    if (!got.ok(other)) {
+                        throw new IllegalStateException("warm-up " + other.path + ": " + got);
+                    }
+                }
+            }
+            byte[] into = new byte[(int) doc.size];
+            Got first = get(server, key, doc, into);
+            Boolean same = generator == null ? null : generator.same(doc, into);
+            List<Got> cached = new ArrayList<>();
+            for (int i = 0; i < BEST_OF; i++) {
+                java.util.Arrays.fill(into, (byte) 0);
+                cached.add(get(server, key, doc, into));
+            }
+            Boolean cachedSame = generator == null ? null : generator.same(doc, into); // the last one's bytes
+            Got best = cached.stream().min(java.util.Comparator.comparingDouble(Got::seconds)).orElseThrow();
+            double baseline = localFileMbPerSecond(doc.size);
+            boolean ok = first.ok(doc) && cached.stream().allMatch(g -> g.ok(doc)) && !Boolean.FALSE.equals(same)
+                    && !Boolean.FALSE.equals(cachedSame);
+            String what = String.format(Locale.ROOT, "%s, %,d B (%s)", doc.name, doc.size, doc.path);
+            if (!ok) {
+                row("| one 5 MB document (" + what + ") | FAILED | | | first: " + first + "; cached: "
+                        + summary(cached.stream().filter(g -> !g.ok(doc)).toList()) + (first.ok(doc) && cached.stream()
+                        .allMatch(g -> g.ok(doc)) ? "; bytes differ from the generator's" : "") + "; " + load() + " |");
+                return;
+            }
+            String check = generator == null ? "sizes checked (no generator on the class path: content not checked)"
+                    : "every byte equal to the emulator's generator (EmulatedFiles.bytes)";
+            row(String.format(Locale.ROOT, "| one 5 MB document, first download, Telegram's download at the emulator's"
+                    + " default pace included (MB/s) | %.1f | %.0f | %.3f | %s; first byte after %.0f ms, whole"
+                    + " file %.2f s: %.0f%% of the emulator's pace (16 MiB/s = %.1f MB/s); after a warm-up of %d"
+                    + " other documents, each fetched twice; %s; %s |", mb(doc.size, first.seconds), baseline,
+                    mb(doc.size, first.seconds) / baseline, what, first.firstByteMillis, first.seconds,
+                    100 * mb(doc.size, first.seconds) / PACE_MB_PER_SECOND, PACE_MB_PER_SECOND, warmUp.size(), check,
+                    load()));
+            row(String.format(Locale.ROOT, "| same document again, cached (MB/s, best of %d) | %.1f | %.0f | %.3f |"
+                    + " %.3f s, its first byte after %.0f ms (the server asks TDLib for the message first); the %d:"
+                    + " %s MB/s; baseline: the same number of bytes written to a temp file and read"
+                    + " back with a FileInputStream through a 64 KiB buffer, best of %d; %s |", BEST_OF,
+                    mb(doc.size, best.seconds), baseline, mb(doc.size, best.seconds) / baseline, best.seconds,
+                    best.firstByteMillis, BEST_OF,
+                    String.join(", ", cached.stream().map(g -> String.format(Locale.ROOT, "%.0f", mb(doc.size,
+                            g.seconds))).toList()), BEST_OF, load()));
+        }
+
+        /** b. 50 files at once, 2 per account (25 accounts), server at -Xmx256m: every byte checked, memory peaks. */
+        static void concurrent(List<File> files, Generator generator) throws Exception {
+            Server server = Server.start("media-concurrent", "-Xmx256m");
+            Live.HeapSampler heap = new Live.HeapSampler(server);
+            ExecutorService pool = Executors.newFixedThreadPool(files.size());
+            try {
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < (files.size() + PER_ACCOUNT - 1) / PER_ACCOUNT; i++) {
+                    String key = server.newKey();
+                    try (Live.LiveClient client = Live.LiveClient.connect(server.ws())) {
+                        client.login(key, true);
+                    }
+                    keys.add(key);
+                }
+                long rssBefore = server.rssKb();
+                heap.start();
+                long started = System.nanoTime();
+                List<CompletableFuture<Got>> gets = new ArrayList<>();
+                for (int i = 0; i < files.size(); i++) {
+                    File file = files.get(i);
+                    String key = keys.get(i / PER_ACCOUNT);
+                    gets.add(CompletableFuture.supplyAsync(() -> getChecked(server, key, file, generator), pool));
+                }
+                List<Got> failures = new ArrayList<>();
+                long bytes = 0;
+                double slowest = 0;
+                for (int i = 0; i < files.size(); i++) {
+                    Got got = gets.get(i).get(10, TimeUnit.MINUTES);
+                    bytes += got.bytes;
+                    slowest = Math.max(slowest, got.seconds);
+                    if (!got.ok(files.get(i))) {
+                        failures.add(got);
+                    }
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                heap.stop();
+                long total = files.stream().mapToLong(File::size).sum();
+                boolean oom = Files.readString(server.log).contains("OutOfMemoryError");
+                row(String.format(Locale.ROOT, "| %d concurrent downloads, %d different documents (%,d B in all, %.1f to"
+                        + " %.1f MB), %d accounts x %d at once, server -Xmx256m | %s | | | peak heap used %d MB (sampled"
+                        + " every 0.5 s from memory_usedHeap_bytes, garbage included), largest heap after a GC %d MB,"
+                        + " %d full GCs; peak RSS %d MB (VmHWM; %d MB after the %d logins, before the downloads);"
+                        + " %.1f s for all, slowest %.1f s, %.0f MB/s together; %s; %s |", files.size(), files.size(),
+                        total, files.get(files.size() - 1).size / 1e6, files.get(0).size / 1e6, keys.size(),
+                        PER_ACCOUNT, failures.isEmpty() && !oom ? "no failure: " + files.size() + " x 200, every size"
+                        + " right" : "FAILED: " + summary(failures) + (oom ? ", OutOfMemoryError" : ""),
+                        heap.peakMb(), server.peakHeapAfterGcMb(), server.fullGcs(), server.peakRssKb() / 1024,
+                        rssBefore / 1024, keys.size(), seconds, slowest, mb(bytes, seconds),
+                        generator == null ? "content not checked (no generator on the class path)"
+                        : "every byte equal to the emulator's generator", load()));
+            } finally {
+                heap.stop();
+                pool.shutdownNow();
+                server.stop();
+            }
+        }
+
+        /** Failed GETs by what they got: "3 x 404 {"error":"not found"}, 1 x 200 (bytes differ)". */
+        static String summary(List<Got> failed) {
+            java.util.Map<String, Long> by = new java.util.TreeMap<>();
+            for (Got got : failed) {
+                String what = got.status + " " + (got.error != null ? got.error : "(" + got.bytes + " B"
+                        + (Boolean.FALSE.equals(got.sameBytes) ? ", bytes differ" : "") + ")");
+                by.merge(what, 1L, Long::sum);
+            }
+            return failed.size() + " failed: " + String.join(", ", by.entrySet().stream()
+                    .map(e -> e.getValue() + " x " + e.getKey()).toList());
+        }
+
+        static double mb(long bytes, double seconds) {
+            return bytes / 1e6 / seconds;
+        }
+
+        /** GET into {@code into} (the file's size): the bytes are only copied while timed, compared afterwards. */
+        static Got get(Server server, String key, File file, byte[] into) throws Exception {
+            long started = System.nanoTime();
+            HttpResponse<InputStream> response = HTTP.send(request(server, key, file), HttpResponse.BodyHandlers
+                    .ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    return new Got(response.statusCode(), 0, null, 0, 0, new String(in.readNBytes(500),
+                            StandardCharsets.UTF_8));
+                }
+                int first = in.read();
+                double firstByte = (System.nanoTime() - started) / 1e6;
+                long got = 0;
+                if (first >= 0) {
+                    into[0] = (byte) first;
+                    got = 1;
+                    for (int n; got < into.length && (n = in.read(into, (int) got, (int) Math.min(BUFFER,
+                            into.length - got))) > 0;) {
+                        got += n;
+                    }
+                    if (got == into.length && in.read() >= 0) {
+                        got++; // more than Content-Length said: counted, so the size check fails
+                    }
+                }
+                return new Got(200, got, null, firstByte, (System.nanoTime() - started) / 1e9, null);
+            }
+        }
+
+        /** GET, each buffer compared with the generator's bytes at once (no file is held whole here either). */
+        static Got getChecked(Server server, String key, File file, Generator generator) {
+            long started = System.nanoTime();
+            try {
+                HttpResponse<InputStream> response = HTTP.send(request(server, key, file),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream in = response.body();
+                        InputStream expected = generator == null ? null : generator.open(file)) {
+                    if (response.statusCode() != 200) {
+                        return new Got(response.statusCode(), 0, null, 0, 0, new String(in.readNBytes(500),
+                                StandardCharsets.UTF_8) + " Retry-After " + response.headers()
+                                .firstValue("Retry-After").orElse("-"));
+                    }
+                    byte[] buffer = new byte[BUFFER];
+                    byte[] want = new byte[BUFFER];
+                    long got = 0;
+                    boolean same = true;
+                    double firstByte = -1;
+                    for (int n; (n = in.read(buffer)) > 0;) {
+                        if (firstByte < 0) {
+                            firstByte = (System.nanoTime() - started) / 1e6;
+                        }
+                        got += n;
+                        if (expected != null && same) {
+                            same = expected.readNBytes(want, 0, n) == n
+                                    && java.util.Arrays.equals(buffer, 0, n, want, 0, n);
+                        }
+                    }
+                    return new Got(200, got, expected == null ? null : same, firstByte,
+                            (System.nanoTime() - started) / 1e9, null);
+                }
+            } catch (Exception e) {
+                return new Got(-1, 0, null, 0, (System.nanoTime() - started) / 1e9, e.toString());
+            }
+        }
+
+        static HttpRequest request(Server server, String key, File file) {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + file.path))
+                    .header("Authorization", "Bearer " + key).timeout(Duration.ofMinutes(2)).build();
+        }
+
+        /**
+         * The baseline: {@code size} bytes written to a temp file and read back with a plain
+         * FileInputStream through a 64 KiB buffer, best of 5 (MB/s). The file is in the page cache,
+         * as the server's cached file is.
+         */
+        static double localFileMbPerSecond(long size) throws IOException {
+            Path file = Files.createTempFile(OUT, "baseline-", ".bin");
+            try {
+                byte[] chunk = new byte[BUFFER];
+                new java.util.Random(5).nextBytes(chunk);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    for (long written = 0; written < size; written += chunk.length) {
+                        out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+                    }
+                }
+                double best = Double.MAX_VALUE;
+                byte[] into = new byte[(int) size];
+                for (int i = 0; i < BEST_OF; i++) {
+                    long started = System.nanoTime();
+                    long got = 0;
+                    try (InputStream in = new java.io.FileInputStream(file.toFile())) {
+                        for (int n; got < size && (n = in.read(into, (int) got, (int) Math.min(BUFFER,
+                                size - got))) > 0;) {
+                            got += n;
+                        }
+                    }
+                    if (got != size) {
+                        throw new IllegalStateException("read " + got + " of " + size);
+                    }
+                    best = Math.min(best, (System.nanoTime() - started) / 1e9);
+                }
+                return mb(size, best);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+
+        /**
+         * The emulated Telegram's own file generator (EmulatedFiles, public), loaded from
+         * target/classes: what every download must give, byte for byte. Null when the build has
+         * none.
+         */
+        static final class Generator {
+            private final java.lang.reflect.Method bytes;
+
+            private Generator(java.lang.reflect.Method bytes) {
+                this.bytes = bytes;
+            }
+
+            static Generator load() {
+                try {
+                    ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {
+                        Path.of("target", "classes").toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+                    return new Generator(Class.forName("telegate.telegram.emulator.EmulatedFiles", true, loader)
+                            .getMethod("bytes", long.class, int.class));
+                } catch (ReflectiveOperationException | java.net.MalformedURLException | LinkageError e) {
+                    System.out.println("  no emulator file generator in target/classes (" + e + "): sizes only");
+                    return null;
+                }
+            }
+
+            InputStream open(File file) throws Exception {
+                return (InputStream) bytes.invoke(null, file.chatId, file.number);
+            }
+
+            boolean same(File file, byte[] got) throws Exception {
+                try (InputStream in = open(file)) {
+                    byte[] want = in.readNBytes(got.length + 1);
+                    return java.util.Arrays.equals(want, got);
                 }
             }
         }

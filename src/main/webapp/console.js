@@ -14,12 +14,12 @@
 
   var COLUMNS = {
     users: ['group', 'id', 'username', 'firstName', 'lastName', 'memberStatus', 'isBot', 'lastSeen'],
-    chats: ['group', 'id', 'date', 'senderName', 'type', 'text', 'views']
+    chats: ['group', 'id', 'date', 'senderName', 'type', 'text', 'media', 'views']
   };
   /** Column widths (%), so that the table lays out without measuring every cell (table-layout: fixed). */
   var WIDTHS = {
     users: [15, 11, 15, 12, 12, 12, 6, 17],
-    chats: [13, 7, 15, 14, 8, 36, 7]
+    chats: [11, 6, 13, 12, 7, 28, 17, 6]
   };
   var NUMERIC_COLUMNS = { views: true };
   var MONO_COLUMNS = { id: true, date: true, lastSeen: true };
@@ -40,6 +40,7 @@
   var lastFailure = null;     // {text, at} of the last failed frame, to join with a close that follows
   var cancelsOutstanding = 0;  // cancels sent on this socket and not answered yet
   var live = null;            // the Live mode (live/boundary/live-mode.js), told each state and login
+  var mediaCells = null;      // the media column's cells (media/boundary/media-cells.js), once loaded
 
   var stream = null;          // the current or last stream, see newStream()
   var renderQueued = false;
@@ -813,6 +814,11 @@
       var column = columns[c];
       var td = document.createElement('td');
       var value = column === 'group' ? item.group : object ? object[column] : null;
+      if (column === 'media' && mediaCells) {
+        mediaCells.fill(td, object);
+        tr.appendChild(td);
+        continue;
+      }
       var text = cellText(value);
       if (column === 'text') {
         td.className = 'text';
@@ -1159,6 +1165,9 @@
       live = module.attachLive({ apiKey: function () { return storedKey; }, socketUrl: socketUrl });
       live.connectionChanged(connState);
     }, function () { setError('The Live mode could not be loaded.'); });
+    import('./media/boundary/media-cells.js').then(function (module) {
+      mediaCells = new module.MediaCells(ui.tbody, function () { return storedKey; });
+    }, function () { setError('The media cells could not be loaded: media show as text.'); });
 
     ui.connect.addEventListener('click', connect);
     ui.sendPhone.addEventListener('click', function () { telegramLogin('phone', ui.phone, 'phone number'); });

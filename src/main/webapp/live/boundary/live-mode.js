@@ -22,7 +22,7 @@ export function attachLive(hooks) {
   const url = hooks.socketUrl();
   const tabs = { streams: $('modeStreams'), live: $('modeLive') };
   const sections = { streams: [$('streamCard'), $('results')], live: [$('liveCard'), $('liveResults')] };
-  const table = new LiveTable($('liveRows'), $('liveWrap'));
+  const table = new LiveTable($('liveRows'), $('liveWrap'), hooks.apiKey);
   const status = new LiveStatus({ badge: $('liveState'), count: $('liveCount'), seq: $('liveSeq'),
     notices: $('liveNotices'), start: $('liveStart'), stop: $('liveStop') });
   let mode = 'streams';

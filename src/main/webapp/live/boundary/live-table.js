@@ -2,22 +2,27 @@
  * The live table: one row per message, kept in place as the message is edited or deleted. Built
  * with DOM APIs and textContent only: message texts come from strangers.
  */
+import { MediaCells } from '../../media/boundary/media-cells.js';
 
-const COLUMNS = ['group', 'id', 'date', 'sender', 'type', 'text', 'state'];
-const WIDTHS = [12, 6, 15, 12, 7, 30, 18]; // %, so that the table lays out without measuring (table-layout: fixed)
-const CELL_CLASS = { id: 'mono', date: 'mono', text: 'text', state: 'state' };
+const COLUMNS = ['group', 'id', 'date', 'sender', 'type', 'text', 'media', 'state'];
+const WIDTHS = [10, 6, 13, 10, 7, 24, 17, 13]; // %, so that the table lays out without measuring (table-layout: fixed)
+const CELL_CLASS = { id: 'mono', date: 'mono', text: 'text', media: 'media', state: 'state' };
+const MEDIA_CELL = COLUMNS.indexOf('media');
 const MAX_ROWS = 500;
 const TEXT_CELL_CHARS = 120;
 
 export class LiveTable {
   #tbody;
   #wrap;
+  #media;
   #rows = new Map(); // group + NUL + id -> tr
   #followPending = false;
 
-  constructor(table, wrap) {
+  /** @param apiKey () => the key the console logged in with, for the media files */
+  constructor(table, wrap, apiKey) {
     this.#tbody = table.tBodies[0];
     this.#wrap = wrap;
+    this.#media = new MediaCells(this.#tbody, apiKey);
     const tr = document.createElement('tr');
     COLUMNS.forEach((column, index) => {
       const th = document.createElement('th');
@@ -35,6 +40,7 @@ export class LiveTable {
     if (frame.kind === 'message' || frame.kind === 'edited') {
       const tr = this.#row(frame.group, frame.message.id, frame.kind === 'message');
       fill(tr, frame.message);
+      this.#media.fill(tr.cells[MEDIA_CELL], frame.message);
       if (frame.kind === 'edited') {
         tr.classList.add('edited');
         tr.dataset.editDate = text(frame.message.editDate);

@@ -115,6 +115,72 @@ class OperatorIT {
     }
 
     @Test
+    void mediaRowsShowPhotosWhenSeenAndSaveFilesFetchedWithTheKey() throws Exception {
+        openConsole();
+        connect(KEY);
+        logInTelegram("+919876543210", "12345", null);
+        stream("chats", "", "UnderWorld4444");
+        waitFor(() -> state("stream").equals("completed"));
+        sleep(Duration.ofSeconds(1)); // what is in view has had time to be asked for
+
+        // lazily: the table's 200 rows hold dozens of photos, only those scrolled into view are fetched
+        List<WebElement> photos = browser.findElements(By.cssSelector("#rows td.media[data-type='photo']"));
+        List<WebElement> idle = photos.stream().filter(td -> "idle".equals(td.getDomAttribute("data-state"))).toList();
+        assertThat(photos).hasSizeGreaterThan(10);
+        assertThat(idle).hasSizeGreaterThan(photos.size() / 2);
+        WebElement photo = idle.get(0);
+        js("arguments[0].scrollIntoView({block: 'center'})", photo);
+        waitFor(() -> List.of("shown", "failed").contains(String.valueOf(photo.getDomAttribute("data-state"))));
+        assertThat(photo.getDomAttribute("data-state")).as(photo.getText()).isEqualTo("shown");
+        assertThat(((Number) js("return arguments[0].querySelector('img.thumb').naturalWidth", photo)).intValue())
+                .isPositive();
+        assertThat(String.valueOf(js("return arguments[0].querySelector('img.thumb').src", photo)))
+                .startsWith("blob:");
+        screenshot("console-media.png");
+
+        // a document: fetched on click, 200 and every byte, saved by the browser under its name
+        clearDownloads();
+        WebElement document = browser.findElement(By.cssSelector("#rows td.media[data-type='document']"));
+        js("arguments[0].scrollIntoView({block: 'center'})", document);
+        document.findElement(By.cssSelector("button.media-action")).click();
+        waitFor(() -> List.of("saved", "failed").contains(String.valueOf(document.getDomAttribute("data-state"))));
+        assertThat(document.getDomAttribute("data-state")).as(document.getText()).isEqualTo("saved");
+        long size = Long.parseLong(document.getDomAttribute("data-size"));
+        assertThat(document.getDomAttribute("data-status")).isEqualTo("200");
+        assertThat(Long.parseLong(document.getDomAttribute("data-bytes"))).isEqualTo(size);
+        String name = document.getText().replaceAll("(?s).*Saved as (.+) \\([0-9,]+ bytes\\).*", "$1");
+        Path saved = downloads.resolve(name);
+        waitFor(() -> Files.isRegularFile(saved) && saved.toFile().length() == size);
+    }
+
+    @Test
+    void aRefusedFileSaysWhyInItsRowAndARevokedKeyIsNotPresentedAgain() {
+        openConsole();
+        JsonObject created = Http.newKey(server.http(), "console-media-revoked");
+        connect(created.getString("secret"));
+        logInTelegram("+919876543210", "12345", null);
+        stream("chats", "", "testgroup00002");
+        waitFor(() -> state("stream").equals("completed"));
+        long keyId = created.getJsonObject("key").getJsonNumber("id").longValue();
+        assertThat(Http.delete(server.http().resolve("api/keys/" + keyId), Http.ADMIN_TOKEN).statusCode())
+                .isEqualTo(200);
+
+        WebElement document = browser.findElement(By.cssSelector("#rows td.media[data-type='document']"));
+        WebElement button = document.findElement(By.cssSelector("button.media-action"));
+        js("arguments[0].scrollIntoView({block: 'center'})", document);
+        button.click();
+        waitFor(() -> "failed".equals(document.getDomAttribute("data-state")));
+        assertThat(document.getText()).contains("The API key was not accepted (401 unauthorized).");
+        assertThat(text("error")).doesNotContain("401"); // the row says it, not the page's alert line
+        sleep(Duration.ofSeconds(1)); // photos in view asked for before the refusal have had their answer
+        double refused = mediaDownloads(401);
+        button.click(); // Retry: refused again without asking, so the address's failed key checks do not grow
+        waitFor(() -> "failed".equals(document.getDomAttribute("data-state")));
+        sleep(Duration.ofMillis(500));
+        assertThat(mediaDownloads(401)).isEqualTo(refused);
+    }
+
+    @Test
     void twoStepPasswordIsAskedForAndAccepted() {
         openConsole();
         String key = Http.newKey(server.http(), "console-password").getString("secret");
@@ -391,11 +457,7 @@ class OperatorIT {
     }
 
     private List<String> download(String button, String suffix) throws Exception {
-        try (Stream<Path> old = Files.list(downloads)) {
-            for (Path path : old.toList()) {
-                Files.delete(path);
-            }
-        }
+        clearDownloads();
         click(button);
         Path[] file = new Path[1];
         waitFor(() -> {
@@ -408,6 +470,26 @@ class OperatorIT {
         });
         assertThat(file[0].getFileName().toString()).matches("telegate-users-\\d{8}-\\d{6}\\" + suffix);
         return Files.readAllLines(file[0], StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty()).toList();
+    }
+
+    /** telegate_media_downloads_total of one status. */
+    private double mediaDownloads(int status) {
+        java.util.regex.Matcher sample = java.util.regex.Pattern.compile("(?m)^telegate_media_downloads_total\\{[^}]*"
+                + "status=\"" + status + "\"[^}]*\\} (\\S+)$").matcher(Http.get(server.http()
+                .resolve("metrics?scope=application"), null).body());
+        return sample.find() ? Double.parseDouble(sample.group(1)) : 0;
+    }
+
+    private static void clearDownloads() throws IOException {
+        try (Stream<Path> old = Files.list(downloads)) {
+            for (Path path : old.toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     private void screenshot(String name) throws IOException {

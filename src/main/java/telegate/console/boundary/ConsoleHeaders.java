@@ -13,13 +13,16 @@ import java.io.IOException;
  * to this server: a strict Content-Security-Policy, so even a message text that
  * somehow reached the page as markup could run nothing, and no framing. Set on
  * every answer of the application (harmless on the admin API's JSON), so a page
- * added later cannot be served without it.
+ * added later cannot be served without it. Images may also be {@code blob:}: the
+ * console shows a photo from the file it fetched with the API key (a bearer token,
+ * which an {@code <img src>} of the file's path could not send).
  */
 @WebFilter("/*")
 public class ConsoleHeaders extends HttpFilter {
 
-    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; "
+            + "frame-ancestors 'none'";
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
