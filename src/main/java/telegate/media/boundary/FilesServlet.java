@@ -148,7 +148,8 @@ public class FilesServlet extends HttpServlet {
     /** The two segments after /api/files/, undecoded; any other shape is an unknown path (404). */
     private static String[] segments(HttpServletRequest request) throws MediaRefusal {
         String uri = request.getRequestURI();
-        String rest = uri.startsWith(PREFIX) ? uri.substring(PREFIX.length()) : "";
+        String prefix = request.getContextPath() + PREFIX;
+        String rest = uri.startsWith(prefix) ? uri.substring(prefix.length()) : "";
         String[] parts = rest.split("/", -1);
         if (parts.length != 2) {
             throw MediaRefusal.notFound();
