@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import telegate.access.boundary.AdminOnly;
 import telegate.platform.entity.ApiError;
+import telegate.telegram.control.TdError;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.entity.ProxyUrl;
 
@@ -60,8 +61,8 @@ public class ProxyResource {
             + "client's Telegram connection at once.")
     @APIResponse(responseCode = "200", description = "The proxy now in use (masked).", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClientProxy")))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, or a url that is not one of "
-            + ProxyUrl.ALLOWED + ".", content = @Content(
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a url that is not one of "
+            + ProxyUrl.ALLOWED + ", or one TDLib refused (the client keeps its proxy).", content = @Content(
                     mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
@@ -70,8 +71,14 @@ public class ProxyResource {
                     schema = @Schema(ref = "NewProxy"))) NewProxy request) {
         ProxyUrl proxy = parse(request);
         existing(id);
+        Optional<ProxyUrl> before = proxies.of(id);
         proxies.use(id, proxy);
-        apply(id);
+        try {
+            apply(id);
+        } catch (TdError e) {
+            before.ifPresentOrElse(previous -> proxies.use(id, previous), () -> proxies.forget(id));
+            throw ApiError.badRequest("url refused by tdlib (" + e.getMessage() + ")");
+        }
         return view(id);
     }
 
@@ -85,7 +92,11 @@ public class ProxyResource {
     public ProxyView fallBack(@Parameter(description = "The client's id.") @PathParam("id") long id) {
         existing(id);
         if (proxies.forget(id)) {
-            apply(id);
+            try {
+                apply(id);
+            } catch (TdError e) {
+                // only the server's proxy, which Settings checked, can be refused here: logged by TelegramClients
+            }
         }
         return view(id);
     }
@@ -109,8 +120,8 @@ public class ProxyResource {
         }
     }
 
-    /** Stored either way: an instance that cannot take it now (TDLib busy, offline) gets it at its next start. */
-    private void apply(long id) {
+    /** An instance that cannot take it now (TDLib not answering) gets the stored proxy at its next start. */
+    private void apply(long id) throws TdError {
         try {
             clients.proxyChanged(id);
         } catch (TelegramUnreachable e) {

@@ -265,11 +265,12 @@ public class TelegramClients {
     }
 
     /**
-     * Applies a client's proxy (as {@link #proxyOf} says now) to its TDLib instance at once:
-     * the proxy it used is removed and the new one added and enabled. An instance not made
-     * yet gets it at creation.
+     * Applies a client's proxy (as {@link #proxyOf} says now) to its TDLib instance at once.
+     * An instance not made yet gets it at creation.
+     *
+     * @throws TdError when TDLib refuses the proxy: the instance keeps the one it had
      */
-    public void proxyChanged(long owner) throws TelegramUnreachable {
+    public void proxyChanged(long owner) throws TdError, TelegramUnreachable {
         synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
             Optional<TdClient> client = existing(owner);
             if (client.isPresent()) {
@@ -278,21 +279,23 @@ public class TelegramClients {
         }
     }
 
-    /** Replaces the proxy an instance uses; TDLib connects directly once the enabled proxy is removed. */
-    private void useProxy(long owner, TdClient client, Optional<ProxyUrl> proxy) throws TelegramUnreachable {
+    /**
+     * Adds and enables the new proxy first, then removes the one used before: a proxy TDLib
+     * refuses leaves the old one in use, never a direct connection by mistake. With no proxy,
+     * removing the enabled one makes TDLib connect directly.
+     */
+    private void useProxy(long owner, TdClient client, Optional<ProxyUrl> proxy) throws TdError, TelegramUnreachable {
         try {
-            Integer old = proxyIds.remove(owner);
+            Integer added = proxy.isPresent() ? ProxyRequests.idOf(client.call(ProxyRequests.add(proxy.get()))) : null;
+            Integer old = added == null ? proxyIds.remove(owner) : proxyIds.put(owner, added);
             if (old != null) {
                 client.call(ProxyRequests.remove(old));
-            }
-            if (proxy.isPresent()) {
-                proxyIds.put(owner, ProxyRequests.idOf(client.call(ProxyRequests.add(proxy.get()))));
             }
         } catch (TdError e) {
             // TDLib's text names what it disliked (a bad secret, a bad server name), never the password
             log.warning(() -> "TDLib refused the " + proxy.map(p -> p.kind().scheme() + " proxy at " + p.endpoint())
                     .orElse("removal of the proxy") + " for client " + owner + ": " + e.getMessage());
-            throw new TelegramUnreachable("addProxy");
+            throw e;
         }
     }
 
@@ -334,10 +337,10 @@ public class TelegramClients {
         try {
             // before any authorization request: no connection to Telegram but through the proxy
             useProxy(owner, client, proxyOf(owner));
-        } catch (TelegramUnreachable e) {
+        } catch (TdError | TelegramUnreachable e) {
             byTdId.remove(id);
             client.send(Json.createObjectBuilder().add("@type", "close").build());
-            throw e;
+            throw new TelegramUnreachable("addProxy");
         }
         AuthorizationState state = client.awaitState(
                 s -> s != AuthorizationState.WAIT_TDLIB_PARAMETERS, timeout());

@@ -40,6 +40,7 @@ public record ProxyUrl(Kind kind, String host, int port, String user, String pas
             + " or mtproto://SECRET@host:port";
     /** Hexadecimal, or the base64url TDLib also takes for fake-TLS secrets. */
     private static final Pattern SECRET = Pattern.compile("[0-9A-Za-z_=+/-]{1,1024}");
+    private static final Pattern HEX = Pattern.compile("(?:[0-9A-Fa-f]{2})+");
     private static final String MASK = "***";
 
     public ProxyUrl {
@@ -90,8 +91,9 @@ public record ProxyUrl(Kind kind, String host, int port, String user, String pas
                 throw new IllegalArgumentException("mtproto needs the proxy's secret: mtproto://SECRET@host:port");
             }
             String secret = decode(userInfo, "secret");
-            if (!SECRET.matcher(secret).matches()) {
-                throw new IllegalArgumentException("the mtproto secret must be hexadecimal (or base64url)");
+            if (!validSecret(secret)) {
+                throw new IllegalArgumentException("the mtproto secret must be 32 hexadecimal digits, dd and 32, or ee,"
+                        + " 32 and the fake-TLS domain's (or the same bytes in base64url)");
             }
             return new ProxyUrl(kind, host, uri.getPort(), "", "", secret);
         }
@@ -105,6 +107,29 @@ public record ProxyUrl(Kind kind, String host, int port, String user, String pas
             throw new IllegalArgumentException("a password without a user");
         }
         return new ProxyUrl(kind, host, uri.getPort(), user, password, "");
+    }
+
+    /**
+     * As TDLib reads a secret (ProxySecret): 16 bytes, 0xdd and 16 (padded), or 0xee, 16 and
+     * a domain (fake TLS); hexadecimal or base64url.
+     */
+    private static boolean validSecret(String secret) {
+        if (!SECRET.matcher(secret).matches()) {
+            return false;
+        }
+        byte[] bytes;
+        if (HEX.matcher(secret).matches()) {
+            bytes = java.util.HexFormat.of().parseHex(secret);
+        } else {
+            try {
+                bytes = java.util.Base64.getUrlDecoder().decode(secret.replace('+', '-').replace('/', '_')
+                        .replace("=", ""));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return bytes.length == 16 || (bytes.length == 17 && (bytes[0] & 0xff) == 0xdd)
+                || (bytes.length > 17 && bytes.length <= 17 + 253 && (bytes[0] & 0xff) == 0xee);
     }
 
     private static Kind kind(String scheme) {

@@ -30,9 +30,9 @@ class ProxyRequestsTest {
 
     @Test
     void mtprotoCarriesItsSecret() throws Exception {
-        JsonObject proxy = ProxyRequests.add(ProxyUrl.parse("mtproto://dd00ff@mt.example:443")).getJsonObject("proxy");
+        JsonObject proxy = ProxyRequests.add(ProxyUrl.parse("mtproto://dd0123456789abcdef0123456789abcdef@mt.example:443")).getJsonObject("proxy");
         assertThat(proxy.getJsonObject("type").toString())
-                .isEqualTo("{\"@type\":\"proxyTypeMtproto\",\"secret\":\"dd00ff\"}");
+                .isEqualTo("{\"@type\":\"proxyTypeMtproto\",\"secret\":\"dd0123456789abcdef0123456789abcdef\"}");
         assertThat(proxy.getString("server")).isEqualTo("mt.example");
         assertThat(TlSchema.load().violations(proxy)).isEmpty();
     }

@@ -37,7 +37,7 @@ class EmulatedProxyTest {
         EmulatorClient client = new EmulatorClient(telegram);
         int first = ProxyRequests.idOf(client.send(ProxyRequests.add(ProxyUrl.parse("http://10.0.0.1:3128"))
                 .toString()));
-        int second = ProxyRequests.idOf(client.send(ProxyRequests.add(ProxyUrl.parse("mtproto://dd00@10.0.0.2:443"))
+        int second = ProxyRequests.idOf(client.send(ProxyRequests.add(ProxyUrl.parse("mtproto://dd0123456789abcdef0123456789abcdef@10.0.0.2:443"))
                 .toString()));
         assertThat(second).isNotEqualTo(first);
         assertThat(telegram.enabledProxy(client.clientId())).contains("10.0.0.2:443");

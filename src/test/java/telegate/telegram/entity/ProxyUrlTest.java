@@ -40,6 +40,15 @@ class ProxyUrlTest {
     }
 
     @Test
+    void mtprotoSecretsAreReadAsTdlibReadsThem() {
+        // 16 bytes; 0xdd and 16 (padded); 0xee, 16 and a fake-TLS domain (here example.com); base64url too
+        for (String secret : new String[] {"0123456789abcdef0123456789abcdef", "dd0123456789abcdef0123456789abcdef",
+            "ee0123456789abcdef0123456789abcdef6578616d706c652e636f6d", "7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u7u", "ASNFZ4mrze8BI0VniavN7w"}) {
+            assertThat(ProxyUrl.parse("mtproto://" + secret + "@h:443").secret()).isEqualTo(secret);
+        }
+    }
+
+    @Test
     void anIpv6HostLosesItsBrackets() {
         ProxyUrl proxy = ProxyUrl.parse("socks5://[::1]:1080");
         assertThat(proxy.host()).isEqualTo("::1");
@@ -52,15 +61,15 @@ class ProxyUrlTest {
         assertThat(ProxyUrl.parse("http://al%40ice:s3cret@h:2").masked()).isEqualTo("http://al%40ice:***@h:2");
         assertThat(ProxyUrl.parse("http://alice@h:2").masked()).isEqualTo("http://alice@h:2");
         assertThat(ProxyUrl.parse("socks5://h:3").masked()).isEqualTo("socks5://h:3");
-        assertThat(ProxyUrl.parse("mtproto://abcdef0123@h:4").masked()).isEqualTo("mtproto://***@h:4");
+        assertThat(ProxyUrl.parse("mtproto://0123456789abcdef0123456789abcdef@h:4").masked()).isEqualTo("mtproto://***@h:4");
         assertThat(ProxyUrl.parse("socks5://alice:s3cret@h:1").toString()).doesNotContain("s3cret");
-        assertThat(ProxyUrl.parse("mtproto://abcdef0123@h:4").toString()).doesNotContain("abcdef0123");
+        assertThat(ProxyUrl.parse("mtproto://0123456789abcdef0123456789abcdef@h:4").toString()).doesNotContain("0123456789");
     }
 
     @Test
     void unmaskedGivesTheSameProxyBack() {
         for (String url : new String[] {"socks5://al%40ice:p%3Ass+w%2Fd%C3%A9@proxy.example:1080",
-            "http://bob@10.0.0.1:3128", "mtproto://dd0123@mt.example:443", "socks5://[::1]:1080"}) {
+            "http://bob@10.0.0.1:3128", "mtproto://dd0123456789abcdef0123456789abcdef@mt.example:443", "socks5://[::1]:1080"}) {
             ProxyUrl proxy = ProxyUrl.parse(url);
             assertThat(ProxyUrl.parse(proxy.unmasked())).isEqualTo(proxy);
         }
@@ -81,7 +90,11 @@ class ProxyUrlTest {
         "socks5:///x|no host",
         "mtproto://h:443|mtproto needs the proxy's secret",
         "mtproto://@h:443|mtproto needs the proxy's secret",
-        "mtproto://s3cret:x@h:443|the mtproto secret must be hexadecimal (or base64url)",
+        "mtproto://s3cret:x@h:443|the mtproto secret must be 32 hexadecimal digits",
+        "mtproto://dd00ff@h:443|the mtproto secret must be 32 hexadecimal digits",
+        "mtproto://dd0123456789abcdef0123456789abcdef00@h:443|the mtproto secret must be 32 hexadecimal digits",
+        "mtproto://ee0123456789abcdef0123456789abcdef@h:443|the mtproto secret must be 32 hexadecimal digits",
+        "mtproto://0123456789abcdef0123456789abcdef%@h:443|not a URL",
         "socks5://alice:s3cret@h:1080/path|no path, query or fragment",
         "socks5://alice:s3cret@h:1080?q=1|no path, query or fragment",
         "socks5://alice:s3cret@h:1080#f|no path, query or fragment",
