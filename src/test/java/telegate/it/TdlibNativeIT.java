@@ -285,6 +285,18 @@ class TdlibNativeIT {
         }
     }
 
+    @Test
+    void mtprotoConnectsToTheProxyItself(@TempDir Path data) throws Exception {
+        try (MtprotoEndpoint proxy = new MtprotoEndpoint()) {
+            TdClient client = throughProxy(data, "mtproto://dd0123456789abcdef0123456789abcdef@127.0.0.1:"
+                    + proxy.port(), Duration.ofSeconds(3));
+            org.awaitility.Awaitility.await().atMost(PROXY_SEEN).until(() -> !proxy.targets.isEmpty());
+            assertThat(proxy.targets).allMatch("connection with a 64-byte header"::equals);
+            assertUnreachableWithinTheTimeout(client);
+            close(client);
+        }
+    }
+
     /**
      * The whole server, once: its proxy from TELEGATE_TELEGRAM_PROXY carries the account's
      * connections, then a client's own (admin API) replaces it on the running instance at once:
