@@ -202,17 +202,22 @@ class BundleIT {
         }
     }
 
-    /** A wrong setting stops the start with one line naming it; a misspelt name is a warning. */
+    /** Each wrong setting stops the start with one line naming it (never a secret's value); a misspelt name is a warning. */
     @Test
     void aWrongSettingStopsTheStartWithOneLineNamingIt() throws Exception {
         BundleServer.Exit exit = BundleServer.runUntilExit(freshDataDir("wrong-setting"), env("TELEGATE_TELEGRAM",
-                "emulator", "TELEGATE_TELEGRAM_TIMEOUT_SECOND", "5"), "wrong-setting.log");
+                "emulator", "TELEGATE_TELEGRAM_TIMEOUT_SECOND", "5",
+                "TELEGATE_TELEGRAM_PROXY", "socks5://alice:s3cret-pw@proxy.example"), "wrong-setting.log");
         assertThat(exit.code()).as("EX_CONFIG").isEqualTo(78);
         assertThat(exit.log()).contains("Telegate cannot start: TELEGATE_TELEGRAM is \"emulator\"; allowed: tdlib or emulated")
+                .contains("Telegate cannot start: TELEGATE_TELEGRAM_PROXY is not allowed; allowed: socks5://"
+                        + "[user:password@]host:port, http://[user:password@]host:port or mtproto://SECRET@host:port"
+                        + " (no port)")
+                .doesNotContain("s3cret-pw")
                 .contains("TELEGATE_TELEGRAM_TIMEOUT_SECOND is not a Telegate setting"
                         + " (did you mean TELEGATE_TELEGRAM_TIMEOUT_SECONDS?)")
                 .doesNotContain("Telegram backend").doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(exit.log().lines().filter(line -> line.contains("SEVERE"))).hasSize(1);
+        assertThat(exit.log().lines().filter(line -> line.contains("SEVERE"))).hasSize(2);
     }
 
     /**
