@@ -202,17 +202,22 @@ class BundleIT {
         }
     }
 
-    /** A wrong setting stops the start with one line naming it; a misspelt name is a warning. */
+    /** Each wrong setting stops the start with one line naming it (never a secret's value); a misspelt name is a warning. */
     @Test
     void aWrongSettingStopsTheStartWithOneLineNamingIt() throws Exception {
         BundleServer.Exit exit = BundleServer.runUntilExit(freshDataDir("wrong-setting"), env("TELEGATE_TELEGRAM",
-                "emulator", "TELEGATE_TELEGRAM_TIMEOUT_SECOND", "5"), "wrong-setting.log");
+                "emulator", "TELEGATE_TELEGRAM_TIMEOUT_SECOND", "5",
+                "TELEGATE_TELEGRAM_PROXY", "socks5://alice:s3cret-pw@proxy.example"), "wrong-setting.log");
         assertThat(exit.code()).as("EX_CONFIG").isEqualTo(78);
         assertThat(exit.log()).contains("Telegate cannot start: TELEGATE_TELEGRAM is \"emulator\"; allowed: tdlib or emulated")
+                .contains("Telegate cannot start: TELEGATE_TELEGRAM_PROXY is not allowed; allowed: socks5://"
+                        + "[user:password@]host:port, http://[user:password@]host:port or mtproto://SECRET@host:port"
+                        + " (no port)")
+                .doesNotContain("s3cret-pw")
                 .contains("TELEGATE_TELEGRAM_TIMEOUT_SECOND is not a Telegate setting"
                         + " (did you mean TELEGATE_TELEGRAM_TIMEOUT_SECONDS?)")
                 .doesNotContain("Telegram backend").doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(exit.log().lines().filter(line -> line.contains("SEVERE"))).hasSize(1);
+        assertThat(exit.log().lines().filter(line -> line.contains("SEVERE"))).hasSize(2);
     }
 
     /**
@@ -251,7 +256,7 @@ class BundleIT {
         env.put("TELEGATE_DB_URL", postgresUrl != null ? postgresUrl : null);
         try (BundleServer server = BundleServer.start(data, env, "upgrade.log")) {
             assertThat(server.log()).contains("took over the tables of Telegate 0.1 as version 1")
-                    .contains("version 2 (1 migration(s) applied"); // then the live tables
+                    .contains("version 3 (2 migration(s) applied"); // then the live tables and the clients' proxies
 
             try (WsClient client = WsClient.connect(server.ws())) {
                 client.send("login", login(KEY));
@@ -285,7 +290,7 @@ class BundleIT {
         // (and in JSON lines for a log shipper: one object per line from the application's start on)
         env.put("TELEGATE_LOG_FORMAT", "json");
         try (BundleServer again = BundleServer.start(data, env, "upgrade-2.log")) {
-            assertThat(again.log()).contains("version 2, up to date").doesNotContain("took over");
+            assertThat(again.log()).contains("version 3, up to date").doesNotContain("took over");
             assertThat(loginAnswer(again, KEY)).isEqualTo("session already exists, call 'users'.");
             List<String> lines = again.log().lines().dropWhile(line -> !line.contains("\"logger\":\"telegate.")).toList();
             assertThat(lines).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(WsClient.parse(line).getString("level"))

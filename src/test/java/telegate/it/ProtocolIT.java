@@ -1094,6 +1094,76 @@ class ProtocolIT {
         assertThat(Http.json(answer.body())).isEqualTo(Json.createObjectBuilder().add("error", text).build());
     }
 
+    // ---- a client's own proxy for Telegram (admin API)
+
+    HttpResponse<String> putProxy(long clientId, String body) {
+        return Http.send(HttpRequest.newBuilder(http().resolve("api/clients/" + clientId + "/proxy"))
+                .header("Authorization", "Bearer " + Http.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    JsonObject proxyAnswer(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).doesNotContain("s3cret").doesNotContain("dd00ff00");
+        return (JsonObject) Http.json(answer.body());
+    }
+
+    @Test
+    void aClientsOwnProxyIsShownMaskedAppliedToItsLoggedInAccountAndTakenBack() {
+        JsonObject made = Http.newKey(http(), "proxy-client");
+        long clientId = made.getJsonObject("key").getJsonNumber("clientId").longValue();
+        URI proxy = http().resolve("api/clients/" + clientId + "/proxy");
+        assertThat(proxyAnswer(Http.get(proxy, Http.ADMIN_TOKEN))).isEqualTo(Json.createObjectBuilder()
+                .add("clientId", clientId).addNull("url").add("source", "none").build());
+
+        // its TDLib instance exists (a login has begun): the proxy applies to it at once, and it keeps working
+        try (WsClient client = connect()) {
+            client.send("login", login(made.getString("secret")));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send phone number\"");
+            client.send("telegram login", phone("+919876543210"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"send code\"");
+            assertThat(proxyAnswer(putProxy(clientId, "{\"url\":\"socks5://al%40ice:s3cret@127.0.0.1:1080\"}")))
+                    .isEqualTo(Json.createObjectBuilder().add("clientId", clientId)
+                            .add("url", "socks5://al%40ice:***@127.0.0.1:1080").add("source", "client").build());
+            assertThat(proxyAnswer(putProxy(clientId, "{\"url\":\"mtproto://dd00ff000123456789abcdef0123456789@[::1]:443\"}"))
+                    .getString("url")).isEqualTo("mtproto://***@[::1]:443");
+            assertThat(proxyAnswer(Http.get(proxy, Http.ADMIN_TOKEN)).getString("url"))
+                    .isEqualTo("mtproto://***@[::1]:443");
+            client.send("telegram login", code("12345"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"logged in successfully\"");
+        }
+        assertThat(proxyAnswer(Http.delete(proxy, Http.ADMIN_TOKEN))).isEqualTo(Json.createObjectBuilder()
+                .add("clientId", clientId).addNull("url").add("source", "none").build());
+        assertThat(proxyAnswer(Http.delete(proxy, Http.ADMIN_TOKEN)).getString("source")).isEqualTo("none");
+    }
+
+    @Test
+    void aMalformedProxyOrAnUnknownClientIsRefusedWithoutEchoingThePassword() {
+        long clientId = Http.newKey(http(), "proxy-refused").getJsonObject("key").getJsonNumber("clientId")
+                .longValue();
+        String allowed = "allowed: socks5://[user:password@]host:port, http://[user:password@]host:port"
+                + " or mtproto://SECRET@host:port";
+        assertError(putProxy(clientId, "{\"url\":\"ftp://alice:s3cret@h:21\"}"), 400,
+                "url not allowed (the scheme must be socks5, http or mtproto); " + allowed);
+        assertError(putProxy(clientId, "{\"url\":\"socks5://alice:s3cret@h\"}"), 400,
+                "url not allowed (no port); " + allowed);
+        assertError(putProxy(clientId, "{\"url\":\"http://alice:s3cret@h:65536\"}"), 400,
+                "url not allowed (port out of range (1 to 65535)); " + allowed);
+        assertError(putProxy(clientId, "{\"url\":\"mtproto://h:443\"}"), 400,
+                "url not allowed (mtproto needs the proxy's secret: mtproto://SECRET@host:port); " + allowed);
+        assertError(putProxy(clientId, "{}"), 400, "url missing; " + allowed);
+        assertError(putProxy(clientId, "[\"socks5://h:1080\"]"), 400, "malformed json");
+        assertError(putProxy(999_999_999L, "{\"url\":\"socks5://h:1080\"}"), 404, "no client 999999999");
+        assertError(Http.get(http().resolve("api/clients/999999999/proxy"), Http.ADMIN_TOKEN), 404,
+                "no client 999999999");
+        assertError(Http.delete(http().resolve("api/clients/999999999/proxy"), Http.ADMIN_TOKEN), 404,
+                "no client 999999999");
+        assertError(Http.get(http().resolve("api/clients/abc/proxy"), Http.ADMIN_TOKEN), 404, "not found");
+        assertError(Http.get(http().resolve("api/clients/" + clientId + "/proxy"), "wrong"), 401, "unauthorized");
+        assertThat(proxyAnswer(Http.get(http().resolve("api/clients/" + clientId + "/proxy"), Http.ADMIN_TOKEN))
+                .getString("source")).as("nothing stored by a refusal").isEqualTo("none");
+    }
+
     // ---- the admin API's OpenAPI document
 
     @Test
@@ -1112,6 +1182,7 @@ class ProtocolIT {
 
         JsonObject paths = document.getJsonObject("paths");
         assertThat(paths.keySet()).contains("/api/keys", "/api/keys/{id}", "/api/telegram/requests",
+                "/api/clients/{id}/proxy",
                 "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members",
                 "/api/telegram/emulator/{chat}/messages/{id}/edit", "/api/telegram/emulator/{chat}/messages/{id}");
         paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {

@@ -25,13 +25,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import telegate.telegram.contract.TlSchema;
+import java.net.URI;
 import telegate.telegram.control.AuthorizationState;
+import telegate.telegram.control.ProxyRequests;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
 import telegate.telegram.control.TdJson;
 import telegate.telegram.control.TdReceiver;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.emulator.EmulatedTelegram;
+import telegate.telegram.entity.ProxyUrl;
 import telegate.telegram.tdlib.NativeTdJson;
 
 /**
@@ -205,6 +208,165 @@ class TdlibNativeIT {
         client.send(request("close"));
         client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT);
         return shapes;
+    }
+
+    // ---- through a proxy (TELEGATE_TELEGRAM_PROXY, PUT /api/clients/{id}/proxy): the proxies are the tests' own,
+    // on loopback, and refuse every CONNECT; nothing else is reachable in this namespace anyway
+
+    /**
+     * Telegram's data centres (TDLib 1.8.67's built-in addresses: IPv4, and through a proxy IPv6 too,
+     * in the ranges of core.telegram.org/resources/cidr.txt), on TDLib's ports.
+     */
+    private static final java.util.regex.Pattern TELEGRAM_DC = java.util.regex.Pattern.compile(
+            "(149\\.154\\.\\d{1,3}\\.\\d{1,3}|91\\.108\\.\\d{1,3}\\.\\d{1,3}"
+            + "|\\[2001:(b28:f23[cdf]|67c:4e8):[0-9a-f:]*\\]):(443|80|5222)");
+    private static final Duration PROXY_SEEN = Duration.ofSeconds(20);
+
+    /** A client with its parameters and then the proxy, as TelegramClients makes one; returns it waiting for a phone. */
+    private static TdClient throughProxy(Path data, String url, Duration timeout) throws Exception {
+        TdClient client = client(tdlib, CLIENTS, timeout);
+        client.send(parameters(data));
+        JsonObject added = client.call(ProxyRequests.add(ProxyUrl.parse(url)), Duration.ofSeconds(10));
+        assertThat(added.getString("@type")).isEqualTo("addedProxy");
+        assertThat(added.getBoolean("is_enabled")).isTrue();
+        assertThat(client.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT)).isNotNull();
+        return client;
+    }
+
+    private static void assertUnreachableWithinTheTimeout(TdClient client) {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.call(Json.createObjectBuilder().add("@type", "setAuthenticationPhoneNumber")
+                .add("phone_number", "+919876543210").build())).isInstanceOf(TelegramUnreachable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(client.timeout().plusSeconds(3));
+    }
+
+    private static void close(TdClient client) {
+        client.send(request("close"));
+        assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT)).isNotNull();
+    }
+
+    /** The proxy saw TDLib ask for Telegram's data centres, and for nothing else. */
+    private static void assertAskedForTelegramOnly(TestProxy proxy) {
+        org.awaitility.Awaitility.await().atMost(PROXY_SEEN).until(() -> !proxy.targets.isEmpty());
+        assertThat(proxy.targets).allSatisfy(target -> assertThat(target).matches(TELEGRAM_DC));
+    }
+
+    @Test
+    void socks5WithoutLoginCarriesTdlibsConnectionsToTelegram(@TempDir Path data) throws Exception {
+        try (Socks5Proxy proxy = new Socks5Proxy(null)) {
+            TdClient client = throughProxy(data, "socks5://127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+            assertAskedForTelegramOnly(proxy);
+            assertThat(proxy.credentials).isEmpty();
+            assertUnreachableWithinTheTimeout(client);
+            close(client);
+        }
+    }
+
+    @Test
+    void socks5WithUserAndPasswordGetsTheCredentialsAndTheConnections(@TempDir Path data) throws Exception {
+        try (Socks5Proxy proxy = new Socks5Proxy("al@ice:s3cret pass")) {
+            TdClient client = throughProxy(data, "socks5://al%40ice:s3cret%20pass@127.0.0.1:" + proxy.port(),
+                    Duration.ofSeconds(3));
+            assertAskedForTelegramOnly(proxy);
+            assertThat(proxy.credentials).isNotEmpty().containsOnly("al@ice:s3cret pass");
+            assertUnreachableWithinTheTimeout(client);
+            close(client);
+        }
+    }
+
+    @Test
+    void httpConnectGetsTheCredentialsAndTheConnections(@TempDir Path data) throws Exception {
+        try (HttpConnectProxy proxy = new HttpConnectProxy("bob:pw")) {
+            TdClient client = throughProxy(data, "http://bob:pw@127.0.0.1:" + proxy.port(), Duration.ofSeconds(3));
+            assertAskedForTelegramOnly(proxy);
+            assertThat(proxy.credentials).isNotEmpty().containsOnly("bob:pw");
+            assertUnreachableWithinTheTimeout(client);
+            close(client);
+        }
+    }
+
+    @Test
+    void mtprotoConnectsToTheProxyItself(@TempDir Path data) throws Exception {
+        try (MtprotoEndpoint proxy = new MtprotoEndpoint()) {
+            TdClient client = throughProxy(data, "mtproto://dd0123456789abcdef0123456789abcdef@127.0.0.1:"
+                    + proxy.port(), Duration.ofSeconds(3));
+            org.awaitility.Awaitility.await().atMost(PROXY_SEEN).until(() -> !proxy.targets.isEmpty());
+            assertThat(proxy.targets).allMatch("connection with a 64-byte header"::equals);
+            assertUnreachableWithinTheTimeout(client);
+            close(client);
+        }
+    }
+
+    /**
+     * The whole server, once: its proxy from TELEGATE_TELEGRAM_PROXY carries the account's
+     * connections, then a client's own (admin API) replaces it on the running instance at once:
+     * a proxy refusing the password, then no proxy listening. Each time `telegram login`
+     * answers `telegram unreachable` within the timeout, and no password reaches the log.
+     */
+    @Test
+    void bundleThroughProxiesAnswersUnreachableAndShowsNoPassword(@TempDir Path data) throws Exception {
+        try (Socks5Proxy socks = new Socks5Proxy("telegate:s0cks-pw");
+                HttpConnectProxy http = new HttpConnectProxy("telegate:right-pw")) {
+            int nothingListens;
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                nothingListens = free.getLocalPort();
+            }
+            try (BundleServer server = BundleServer.start(data, Map.of("TELEGATE_TELEGRAM", "tdlib",
+                    "TELEGATE_API_ID", "12345", "TELEGATE_API_HASH", "0123456789abcdef0123456789abcdef",
+                    "TELEGATE_TELEGRAM_TIMEOUT_SECONDS", "3", "TELEGATE_ADMIN_TOKEN", "native-admin-token",
+                    "TELEGATE_TELEGRAM_PROXY", "socks5://telegate:s0cks-pw@127.0.0.1:" + socks.port(),
+                    "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"), "native-proxy-bundle.log")) {
+                Health ready = Health.ready(server.http());
+                assertThat(ready.data("telegram", "proxy")).isEqualTo("socks5 127.0.0.1:" + socks.port());
+
+                assertThat(phoneAnswer(server)).isEqualTo("failed: \"telegram unreachable\"");
+                assertAskedForTelegramOnly(socks);
+                assertThat(socks.credentials).isNotEmpty().containsOnly("telegate:s0cks-pw");
+
+                URI proxy = server.http().resolve("api/clients/1/proxy");
+                java.net.http.HttpResponse<String> put = Http.send(java.net.http.HttpRequest.newBuilder(proxy)
+                        .header("Authorization", "Bearer native-admin-token")
+                        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"url\":\"http://telegate:wr0ng-pw@127.0.0.1:" + http.port() + "\"}")));
+                assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+                assertThat(put.body()).contains("http://telegate:***@127.0.0.1:" + http.port())
+                        .doesNotContain("wr0ng-pw");
+                // applied to the running instance at once: the proxy refuses the password (407)
+                org.awaitility.Awaitility.await().atMost(PROXY_SEEN).until(() -> !http.credentials.isEmpty());
+                assertThat(http.credentials).containsOnly("telegate:wr0ng-pw");
+                assertAskedForTelegramOnly(http);
+                assertThat(phoneAnswer(server)).isEqualTo("failed: \"telegram unreachable\"");
+
+                put = Http.send(java.net.http.HttpRequest.newBuilder(proxy)
+                        .header("Authorization", "Bearer native-admin-token")
+                        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"url\":\"socks5://127.0.0.1:" + nothingListens + "\"}")));
+                assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+                assertThat(phoneAnswer(server)).isEqualTo("failed: \"telegram unreachable\"");
+
+                java.net.http.HttpResponse<String> back = Http.delete(proxy, "native-admin-token");
+                assertThat(back.body()).isEqualTo("{\"clientId\":1,\"source\":\"server\",\"url\":"
+                        + "\"socks5://telegate:***@127.0.0.1:" + socks.port() + "\"}");
+                server.stop();
+                assertThat(server.log()).doesNotContain("s0cks-pw").doesNotContain("wr0ng-pw")
+                        .doesNotContain("right-pw").contains("socks5 proxy at 127.0.0.1:" + socks.port());
+            }
+        }
+    }
+
+    /** Logs in with the bootstrap key, sends a phone number and returns the answer, then cancels. */
+    private static String phoneAnswer(BundleServer server) {
+        try (WsClient client = WsClient.connect(server.ws())) {
+            client.send("login", login("native-it-key-0123456789"));
+            assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+            long started = System.nanoTime();
+            client.send("telegram login", phone("+919876543210"));
+            String answer = Frames.statusAndMessage(client.nextData());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            assertThat(client.nextData().getString("message")).isEqualTo("cancelled");
+            return answer;
+        }
     }
 
     // ---- the bundle on the tdlib backend, as a user runs it (here without a network)

@@ -8,7 +8,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import telegate.telegram.boundary.TelegramClients;
 
-/** Ready only with a Telegram backend: the native TDLib loaded (with API credentials), or the emulator. */
+/**
+ * Ready only with a Telegram backend: the native TDLib loaded (with API credentials), or the emulator.
+ * With TELEGATE_TELEGRAM_PROXY set it names the proxy in use ({@code "proxy": "socks5 host:port"}).
+ */
 @Readiness
 @ApplicationScoped
 public class TelegramReadiness implements HealthCheck {
@@ -31,6 +34,9 @@ public class TelegramReadiness implements HealthCheck {
     private HealthCheckResponse check() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).withData("backend",
                 clients.backendName());
+        // where TDLib connects: the proxy's kind and host:port, never its user or password
+        clients.serverProxy().ifPresent(proxy -> response.withData("proxy",
+                proxy.kind().scheme() + " " + proxy.endpoint()));
         if (clients.available()) {
             return response.up().build();
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import telegate.telegram.entity.ProxyUrl;
 
 /**
  * Every Telegate setting and what it allows. Checked once at start, so a typo
@@ -44,6 +45,8 @@ public final class Settings {
             secret("telegate.bootstrap.api.key", atMost(512)),
             secret("telegate.admin.token", atMost(512)),
             open("telegate.telegram.timeout.seconds", whole(1, 3600)),
+            // secret: the URL may hold a password, so a wrong value is never echoed
+            secret("telegate.telegram.proxy", proxyUrl()),
             open("telegate.emulator.tick.seconds", whole(0, 86_400)),
             open("telegate.emulator.extra.chats", whole(0, 10_000)),
             open("telegate.emulator.download.bytes.per.second", whole(1, 1L << 40)),
@@ -197,6 +200,18 @@ public final class Settings {
                 return Optional.empty();
             } catch (IllegalArgumentException e) {
                 return Optional.of("allowed: IP addresses or CIDR ranges, comma-separated (" + e.getMessage() + ")");
+            }
+        };
+    }
+
+    private static Rule proxyUrl() {
+        return value -> {
+            try {
+                ProxyUrl.parse(value);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                // the message says what is wrong without quoting any of the value
+                return Optional.of("allowed: " + ProxyUrl.ALLOWED + " (" + e.getMessage() + ")");
             }
         };
     }

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.platform.control.PrivateFiles;
 import telegate.telegram.control.AuthorizationState;
+import telegate.telegram.control.ProxyRequests;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
 import telegate.telegram.control.TdJson;
@@ -39,6 +40,7 @@ import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.control.UpdateMapping;
 import telegate.telegram.entity.ChatUpdate;
+import telegate.telegram.entity.ProxyUrl;
 import telegate.telegram.emulator.DownloadPace;
 import telegate.telegram.emulator.EmulatedTelegram;
 import telegate.telegram.tdlib.NativeTdJson;
@@ -107,6 +109,14 @@ public class TelegramClients {
     @ConfigProperty(name = "telegate.session.key")
     Optional<String> sessionKey;
 
+    /** The proxy every client reaches Telegram through, unless it has its own (Settings checked it). */
+    @Inject
+    @ConfigProperty(name = "telegate.telegram.proxy")
+    Optional<String> proxySetting;
+
+    @Inject
+    ClientProxies clientProxies;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -125,10 +135,20 @@ public class TelegramClients {
     private final Map<Long, TdClient> byOwner = new ConcurrentHashMap<>();
     private final Map<Integer, TdClient> byTdId = new ConcurrentHashMap<>();
     private final Map<Long, Object> creationLocks = new ConcurrentHashMap<>();
+    /** The id TDLib gave the proxy each client's instance uses now (none: it connects directly). */
+    private final Map<Long, Integer> proxyIds = new ConcurrentHashMap<>();
+    private ProxyUrl serverProxy;
     private final TelegramTotals totals = new TelegramTotals();
 
     @PostConstruct
     void start() {
+        serverProxy = proxySetting.map(String::trim).filter(value -> !value.isEmpty()).map(ProxyUrl::parse)
+                .orElse(null);
+        if (serverProxy != null) {
+            // the endpoint only: the URL may hold a password
+            log.info(() -> "Telegram through the " + serverProxy.kind().scheme() + " proxy at "
+                    + serverProxy.endpoint() + " (TELEGATE_TELEGRAM_PROXY), unless a client has its own");
+        }
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
@@ -234,6 +254,51 @@ public class TelegramClients {
         }
     }
 
+    /** The server's proxy (TELEGATE_TELEGRAM_PROXY), if set. */
+    public Optional<ProxyUrl> serverProxy() {
+        return Optional.ofNullable(serverProxy);
+    }
+
+    /** The proxy a client's TDLib instance uses: its own, else the server's (empty: it connects directly). */
+    public Optional<ProxyUrl> proxyOf(long owner) {
+        return clientProxies.of(owner).or(this::serverProxy);
+    }
+
+    /**
+     * Applies a client's proxy (as {@link #proxyOf} says now) to its TDLib instance at once.
+     * An instance not made yet gets it at creation.
+     *
+     * @throws TdError when TDLib refuses the proxy: the instance keeps the one it had
+     */
+    public void proxyChanged(long owner) throws TdError, TelegramUnreachable {
+        synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
+            Optional<TdClient> client = existing(owner);
+            if (client.isPresent()) {
+                useProxy(owner, client.get(), proxyOf(owner));
+            }
+        }
+    }
+
+    /**
+     * Adds and enables the new proxy first, then removes the one used before: a proxy TDLib
+     * refuses leaves the old one in use, never a direct connection by mistake. With no proxy,
+     * removing the enabled one makes TDLib connect directly.
+     */
+    private void useProxy(long owner, TdClient client, Optional<ProxyUrl> proxy) throws TdError, TelegramUnreachable {
+        try {
+            Integer added = proxy.isPresent() ? ProxyRequests.idOf(client.call(ProxyRequests.add(proxy.get()))) : null;
+            Integer old = added == null ? proxyIds.remove(owner) : proxyIds.put(owner, added);
+            if (old != null) {
+                client.call(ProxyRequests.remove(old));
+            }
+        } catch (TdError e) {
+            // TDLib's text names what it disliked (a bad secret, a bad server name), never the password
+            log.warning(() -> "TDLib refused the " + proxy.map(p -> p.kind().scheme() + " proxy at " + p.endpoint())
+                    .orElse("removal of the proxy") + " for client " + owner + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
     /** The TDLib client of a Telegate client if it has one now (none is made). */
     public Optional<TdClient> existing(long owner) {
         TdClient client = byOwner.get(owner);
@@ -268,6 +333,15 @@ public class TelegramClients {
                 .add("system_version", System.getProperty("os.name", "Linux"))
                 .add("application_version", VERSION)
                 .build());
+        proxyIds.remove(owner); // a new instance has none of an earlier one's proxies
+        try {
+            // before any authorization request: no connection to Telegram but through the proxy
+            useProxy(owner, client, proxyOf(owner));
+        } catch (TdError | TelegramUnreachable e) {
+            byTdId.remove(id);
+            client.send(Json.createObjectBuilder().add("@type", "close").build());
+            throw new TelegramUnreachable("addProxy");
+        }
         AuthorizationState state = client.awaitState(
                 s -> s != AuthorizationState.WAIT_TDLIB_PARAMETERS, timeout());
         if (state == null) {
@@ -343,7 +417,9 @@ public class TelegramClients {
     }
 
     private void forget(long owner, TdClient client) {
-        byOwner.remove(owner, client);
+        if (byOwner.remove(owner, client)) {
+            proxyIds.remove(owner);
+        }
         byTdId.remove(client.id(), client);
     }
 

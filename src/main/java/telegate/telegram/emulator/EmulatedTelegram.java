@@ -49,6 +49,7 @@ public final class EmulatedTelegram implements TdJson {
     private final Map<Integer, EmulatedSession> sessions = new ConcurrentHashMap<>();
     private final RequestRouter router = new RequestRouter();
     private final OfflineRequests offline = new OfflineRequests();
+    private final ProxyList proxies = new ProxyList();
     private final ExecutorService worker;
     private final ScheduledExecutorService downloads;
     private final ChatActivity activity;
@@ -117,6 +118,7 @@ public final class EmulatedTelegram implements TdJson {
         new MemberRequests(dataSet, users).register(router);
         new HistoryRequests(dataSet, messages, users).register(router);
         offline.register(router);
+        proxies.register(router);
         Executor delivery = this.worker == null ? Runnable::run : this.worker;
         this.activity = new ChatActivity(dataSet, clock,
                 new ChatUpdates(sessions.values(), received, messages, users, delivery));
@@ -136,6 +138,11 @@ public final class EmulatedTelegram implements TdJson {
         } catch (IOException e) {
             throw new UncheckedIOException("the emulated Telegram cannot keep its changes in " + folder, e);
         }
+    }
+
+    /** The proxy a client enabled with addProxy, as {@code server:port} (the emulator connects nowhere). */
+    public java.util.Optional<String> enabledProxy(int clientId) {
+        return proxies.enabled(clientId);
     }
 
     @Override

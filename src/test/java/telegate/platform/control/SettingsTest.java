@@ -87,6 +87,25 @@ class SettingsTest {
     }
 
     @Test
+    void aProxyOfEachKindIsAllowed() {
+        assertThat(problemsWith("telegate.telegram.proxy", "socks5://alice:s3cret@proxy.example:1080")).isEmpty();
+        assertThat(problemsWith("telegate.telegram.proxy", "http://10.0.0.1:3128")).isEmpty();
+        assertThat(problemsWith("telegate.telegram.proxy", "mtproto://dd0123456789abcdef0123456789abcdef@mt.example:443")).isEmpty();
+    }
+
+    @Test
+    void aMalformedProxyNamesTheSettingAndTheProblemButNeverThePassword() {
+        assertThat(problemsWith("telegate.telegram.proxy", "socks5://alice:s3cret@proxy.example")).singleElement()
+                .asString().isEqualTo("TELEGATE_TELEGRAM_PROXY is not allowed; allowed: socks5://[user:password@]"
+                        + "host:port, http://[user:password@]host:port or mtproto://SECRET@host:port (no port)");
+        for (String malformed : java.util.List.of("ftp://alice:s3cret@h:21", "alice:s3cret@h:1080",
+                "http://alice:s3cret@h:70000", "mtproto://h:443", "mtproto://dd00ff@h:443", "socks5://alice:s3cret@h:1080/x")) {
+            assertThat(problemsWith("telegate.telegram.proxy", malformed)).as(malformed).singleElement().asString()
+                    .startsWith("TELEGATE_TELEGRAM_PROXY is not allowed; allowed: ").doesNotContain("s3cret");
+        }
+    }
+
+    @Test
     void emptyValuesMeanUnsetAndAreAllowed() {
         assertThat(problemsWith("telegate.max.connections", " ", "telegate.telegram", "")).isEmpty();
     }

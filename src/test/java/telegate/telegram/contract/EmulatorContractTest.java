@@ -55,6 +55,10 @@ class EmulatorContractTest {
                 "{\"@type\":\"setTdlibParameters\",\"database_directory\":\"" + data + "\",\"api_id\":1,"
                         + "\"api_hash\":\"x\"}",
                 "{\"@type\":\"getChat\",\"chat_id\":-501}",
+                "{\"@type\":\"addProxy\",\"proxy\":{\"@type\":\"proxy\",\"server\":\"127.0.0.1\",\"port\":1080,"
+                        + "\"type\":{\"@type\":\"proxyTypeSocks5\",\"username\":\"u\",\"password\":\"p\"}},"
+                        + "\"enable\":true,\"comment\":\"\"}",
+                "{\"@type\":\"disableProxy\"}",
                 "{\"@type\":\"setAuthenticationPhoneNumber\",\"phone_number\":\"+999000\"}",
                 "{\"@type\":\"setAuthenticationPhoneNumber\",\"phone_number\":\"+15550000002\"}",
                 "{\"@type\":\"checkAuthenticationCode\",\"code\":\"00000\"}",
