@@ -422,6 +422,21 @@ class ProtocolIT {
         }
     }
 
+    @Test
+    void qrCodeImageIsDrawnForAKeyHolderAndOnlyOfALoginLink() {
+        String key = Http.newKey(http(), "qr-image").getString("secret");
+        URI draw = http().resolve("api/qr-code");
+        HttpResponse<String> svg = Http.post(draw, key, "{\"link\":\"tg://login?token=AQEjNGVmdxcbbPsFL8yH2bMr\"}");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(svg.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(svg.body()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("h1v1h-1z")
+                .endsWith("</svg>");
+        assertError(Http.post(draw, "not-a-key", "{\"link\":\"tg://login?token=abc\"}"), 401, "unauthorized");
+        assertError(Http.post(draw, key, "{\"link\":\"https://example.com/\"}"), 400, "not a telegram login link");
+        assertError(Http.post(draw, key, "{}"), 400, "not a telegram login link");
+    }
+
     // ---- 2.6 bad input
 
     @Test

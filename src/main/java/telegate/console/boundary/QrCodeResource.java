@@ -20,7 +20,8 @@ import telegate.platform.entity.ApiError;
 
 /**
  * The console's QR code: {@code POST /api/qr-code} with a {@code scan qr code}
- * frame's link as the body and {@code Authorization: Bearer <API key>} answers
+ * frame's link as the JSON body {@code {"link":"tg://login?token=..."}} (the HTTP
+ * API reads only JSON bodies) and {@code Authorization: Bearer <API key>} answers
  * its SVG. The link goes in the body, never in a URL, so no access log or
  * history keeps it; the key is checked (and failures counted) as for files.
  */
@@ -43,9 +44,9 @@ public class QrCodeResource {
     HttpServletRequest request;
 
     @POST
-    @Consumes(MediaType.TEXT_PLAIN)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
     @Operation(hidden = true)
-    public Response draw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String link) {
+    public Response draw(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, LinkToDraw body) {
         String address = network.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
         if (throttle.isBlocked(address)) {
             return Response.fromResponse(ApiError.answer(Response.Status.TOO_MANY_REQUESTS,
@@ -59,9 +60,13 @@ public class QrCodeResource {
             return Response.fromResponse(ApiError.answer(Response.Status.UNAUTHORIZED, "unauthorized"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
-        return QrSvg.of(link).map(svg -> Response.ok(svg, "image/svg+xml; charset=utf-8")
+        return QrSvg.of(body == null ? null : body.link()).map(svg -> Response.ok(svg, "image/svg+xml; charset=utf-8")
                         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                         .header("X-Content-Type-Options", "nosniff").build())
                 .orElseGet(() -> ApiError.answer(Response.Status.BAD_REQUEST, "not a telegram login link"));
+    }
+
+    /** The body: the link of a {@code scan qr code} frame. */
+    public record LinkToDraw(String link) {
     }
 }

@@ -145,7 +145,6 @@ public class Logins {
      */
     private LoginOutcome qr(Connection connection, long owner) throws TelegramUnavailable, TelegramUnreachable {
         connection.streamStarted();
-        boolean cancelled = false;
         try {
             return telegram.qr(owner, new QrCodes() {
                 @Override
@@ -161,8 +160,7 @@ public class Logins {
         } catch (Cancelled e) {
             return null;
         } finally {
-            cancelled = connection.streamEnded();
-            if (cancelled) {
+            if (connection.streamEnded()) {
                 connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
             }
         }
