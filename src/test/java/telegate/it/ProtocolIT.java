@@ -376,6 +376,38 @@ class ProtocolIT {
     }
 
     @Test
+    void qrCodeLoginAbandonsAPhoneLoginHalfDoneAndASecondWaitEndsTheFirst() {
+        String key = Http.newKey(http(), "it-qr-twice").getString("secret");
+        try (WsClient first = connect(); WsClient second = connect()) {
+            first.send("login", login(key)).nextData();
+            second.send("login", login(key)).nextData();
+            first.send("telegram login", phone("+919876543210"));
+            assertThat(statusAndMessage(first.nextData())).isEqualTo("success: \"send code\"");
+            // the phone login waits for its code: a QR-code login starts over instead of failing
+            first.send("telegram login", QR);
+            String abandoned = qrToken(first.nextText());
+            // the same client's second connection asks again: the first wait's code is void, and it ends
+            second.send("telegram login", QR);
+            String current = qrToken(second.nextText());
+            String answer = first.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = first.nextText();
+            }
+            assertThat(answer).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"qr code expired\"}}");
+            assertThat(confirmQr(abandoned, "+919876543210").statusCode()).isEqualTo(404);
+            scan(second, current, "+919876543210");
+            String loggedIn = second.nextText();
+            while (loggedIn.contains("scan qr code")) {
+                loggedIn = second.nextText();
+            }
+            assertThat(loggedIn).contains("logged in successfully");
+            first.send("telegram login", QR);
+            assertThat(first.nextText()).contains("session alreay exists, call 'users'");
+        }
+    }
+
+    @Test
     void qrCodeLoginWhenLoggedInSaysTheSessionAlreayExists() {
         try (WsClient client = loggedIn()) {
             client.send("telegram login", QR);

@@ -144,7 +144,7 @@ public class TelegramLogin {
             return LoginOutcome.ALREADY_LOGGED_IN;
         }
         if (client.state() != AuthorizationState.WAIT_PHONE_NUMBER) {
-            clients.reset(owner);
+            clients.reset(owner, client);
             accounts.moveTo(owner, State.LOGGED_OUT, null);
             client = clients.clientFor(owner);
         }
