@@ -41,6 +41,7 @@
   var cancelsOutstanding = 0;  // cancels sent on this socket and not answered yet
   var live = null;            // the Live mode (live/boundary/live-mode.js), told each state and login
   var mediaCells = null;      // the media column's cells (media/boundary/media-cells.js), once loaded
+  var qrLogin = null;         // the QR-code login (account/boundary/qr-login.js), told each telegram login answer
 
   var stream = null;          // the current or last stream, see newStream()
   var renderQueued = false;
@@ -67,6 +68,8 @@
           return 'Telegram sent a login code to the account\u2019s apps (or by SMS): enter it';
         case 'send password':
           return 'The account has two-step verification: enter its password';
+        case 'scan qr code':
+          return 'Scan the QR code with a Telegram app already logged in to the account';
         case 'logged in successfully':
           return 'The Telegram account is logged in: you can start a stream';
         case 'logged out':
@@ -96,6 +99,8 @@
         return 'The login code is wrong or has expired';
       case 'invalid password':
         return 'The two-step verification password is wrong';
+      case 'qr code expired':
+        return 'Nobody scanned the QR code in time; ask for a new one';
       case 'telegram login required':
         return 'Log the Telegram account in first (card 2)';
       case 'telegram unreachable':
@@ -184,6 +189,9 @@
     ui.connectionText.textContent = CONNECTION_TEXT[state];
     if (state === 'telegram') {
       ui.passwordStep.hidden = true;
+    }
+    if (qrLogin && state !== 'telegram' && state !== 'verified') {
+      qrLogin.reset();
     }
     if (live) {
       live.connectionChanged(state);
@@ -447,6 +455,9 @@
         }
         break;
       case 'telegram login':
+        if (qrLogin) {
+          qrLogin.answer(data);
+        }
         if (data.status === 'success') {
           if (message === 'logged in successfully' || message === "session alreay exists, call 'users'") {
             setConnection('telegram');
@@ -1168,6 +1179,25 @@
     import('./media/boundary/media-cells.js').then(function (module) {
       mediaCells = new module.MediaCells(ui.tbody, function () { return storedKey; });
     }, function () { setError('The media cells could not be loaded: media show as text.'); });
+
+    import('./account/boundary/qr-login.js').then(function (module) {
+      qrLogin = module.attachQrLogin({
+        request: function (frame) {
+          clearError();
+          return ensureSession().then(function () { send(frame); });
+        },
+        apiKey: function () { return storedKey; },
+        cancel: function () {
+          try {
+            send({ event: 'cancel', data: {} });
+            cancelsOutstanding++;
+          } catch (e) {
+            showActionError(e);
+          }
+        },
+        setError: setError
+      });
+    }, function () { setError('The QR-code login could not be loaded.'); });
 
     ui.connect.addEventListener('click', connect);
     ui.sendPhone.addEventListener('click', function () { telegramLogin('phone', ui.phone, 'phone number'); });

@@ -82,10 +82,11 @@ class AsyncApiContractTest {
         assertThat(document.path("servers").properties()).extracting(e -> e.getValue().path("protocol").stringValue())
                 .contains("ws", "wss");
         assertThat(contract.messageNames(CLIENT_TO_SERVER)).containsExactlyInAnyOrder("loginRequest",
-                "telegramLoginPhone", "telegramLoginCode", "telegramLoginPassword", "usersRequest", "chatsRequest",
+                "telegramLoginPhone", "telegramLoginCode", "telegramLoginPassword", "telegramLoginQr", "usersRequest",
+                "chatsRequest",
                 "cancelRequest", "telegramLogoutRequest", "watchRequest", "unwatchRequest", "watchesRequest",
                 "liveRequest");
-        assertThat(contract.messageNames(SERVER_TO_CLIENT)).hasSize(46);
+        assertThat(contract.messageNames(SERVER_TO_CLIENT)).hasSize(48);
     }
 
     @Test
@@ -137,17 +138,18 @@ class AsyncApiContractTest {
     // ---------------------------------------------------------------- PROTOCOL.md
 
     /** The events a data-only frame ({@code {"status":..,"message":..}}) of each section may be answered on. */
-    private static final Map<String, List<String>> SECTION_EVENTS = Map.of(
-            "1.1", List.of("login"),
-            "1.2", List.of("telegram login"),
-            "1.3", List.of("users"),
-            "1.4", List.of("chats"),
-            "2.1", List.of("telegram login"),
-            "2.6", List.of("users", "chats", "telegram login"),
-            "2.7", List.of("users", "chats", "telegram login", "telegram logout"),
-            "2.8", List.of("cancel", "telegram logout"),
-            "2.9", List.of("watch", "unwatch", "watches"),
-            "2.10", List.of("live"));
+    private static final Map<String, List<String>> SECTION_EVENTS = Map.ofEntries(
+            Map.entry("1.1", List.of("login")),
+            Map.entry("1.2", List.of("telegram login")),
+            Map.entry("1.3", List.of("users")),
+            Map.entry("1.4", List.of("chats")),
+            Map.entry("2.1", List.of("telegram login")),
+            Map.entry("2.6", List.of("users", "chats", "telegram login")),
+            Map.entry("2.7", List.of("users", "chats", "telegram login", "telegram logout")),
+            Map.entry("2.8", List.of("cancel", "telegram logout")),
+            Map.entry("2.9", List.of("watch", "unwatch", "watches")),
+            Map.entry("2.10", List.of("live")),
+            Map.entry("2.12", List.of("telegram login", "cancel")));
 
     /** Braced snippets of PROTOCOL.md that are prose, not JSON. */
     private static final Set<String> NOT_FRAMES = Set.of("{\"event\": STRING, \"data\": OBJECT}", "{group}", "{}");
@@ -314,6 +316,8 @@ class AsyncApiContractTest {
                 Frame.failed(Texts.TELEGRAM_LOGIN, Texts.INVALID_PHONE_NUMBER),
                 Frame.failed(Texts.TELEGRAM_LOGIN, Texts.INVALID_CODE_PROVIDED),
                 Frame.failed(Texts.TELEGRAM_LOGIN, Texts.INVALID_PASSWORD),
+                Frame.scanQrCode("tg://login?token=AQEjNGVmdxcbbPsFL8yH2bMr-_9"),
+                Frame.failed(Texts.TELEGRAM_LOGIN, Texts.QR_CODE_EXPIRED),
                 Frame.failed(Texts.USERS, String.format(Texts.IS_A_CHANNEL_NAME, "UnderWorld4444")),
                 Frame.failed(Texts.USERS, String.format(Texts.DOES_NOT_EXIST, "nosuchgroup123")),
                 Frame.success(Texts.USERS, Texts.SENDING_USERS),
@@ -353,6 +357,8 @@ class AsyncApiContractTest {
         for (Frame wrong : List.of(Frame.success(Texts.LOGIN, Texts.SESSION_ALREAY_EXISTS),
                 Frame.success(Texts.TELEGRAM_LOGIN, Texts.SESSION_ALREADY_EXISTS),
                 Frame.failed(Texts.LOGIN, Texts.UNKNOWN_EVENT), Frame.failed(Texts.LOGIN, Texts.TELEGRAM_UNREACHABLE),
+                Frame.scanQrCode("https://example.com/qr"), Frame.success(Texts.TELEGRAM_LOGIN, Texts.SCAN_QR_CODE),
+                Frame.success(Texts.TELEGRAM_LOGIN, Texts.QR_CODE_EXPIRED),
                 Frame.success(Texts.USERS, Texts.SENDING_CHATS), Frame.waiting(Texts.CHATS, 2),
                 Frame.completed(Texts.CHATS, map("UnderWorld4444", 1L), List.of()),
                 Frame.completed(Texts.USERS, map("testgroup00001", 1L), null),

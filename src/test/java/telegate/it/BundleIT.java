@@ -415,6 +415,20 @@ class BundleIT {
                 client.send("telegram login", phone("+919876543210"));
                 assertThat(client.nextData().getString("message")).isEqualTo("send code");
             }
+            // a QR code nobody scans expires after the same reset time (PROTOCOL.md 2.12), the socket stays open,
+            // and the next login starts afresh
+            try (WsClient client = WsClient.connect(again.ws())) {
+                client.send("login", login(key)).nextData();
+                long asked = System.nanoTime();
+                client.send("telegram login", jakarta.json.Json.createObjectBuilder().add("qr", true).build());
+                assertThat(client.nextData().getString("message")).isEqualTo("scan qr code");
+                assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\","
+                        + "\"message\":\"qr code expired\"}}");
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - asked)).as("after the 2 s reset time")
+                        .isBetween(java.time.Duration.ofMillis(1900), java.time.Duration.ofSeconds(10));
+                client.send("telegram login", phone("+919876543210"));
+                assertThat(client.nextData().getString("message")).isEqualTo("send code");
+            }
             assertThat(again.log()).doesNotContain(key).doesNotContain("It is shown only now");
             List<WsClient> open = new ArrayList<>();
             try {

@@ -57,7 +57,8 @@ class OperatorIT {
         Files.createDirectories(work);
         downloads = Files.createDirectories(work.resolve("downloads"));
         server = BundleServer.start(Files.createDirectories(work.resolve("data")),
-                Map.of("TELEGATE_BOOTSTRAP_API_KEY", KEY, "TELEGATE_ADMIN_TOKEN", Http.ADMIN_TOKEN), "operator.log");
+                Map.of("TELEGATE_BOOTSTRAP_API_KEY", KEY, "TELEGATE_ADMIN_TOKEN", Http.ADMIN_TOKEN,
+                        "TELEGATE_EMULATOR_QR_RENEW_SECONDS", "2"), "operator.log");
         browser = chromium();
     }
 
@@ -190,6 +191,71 @@ class OperatorIT {
         stream("users", "", "testgroup00002");
         waitFor(() -> state("stream").equals("completed"));
         assertThat(count()).isEqualTo(20);
+    }
+
+    @Test
+    void qrCodeLoginDrawsTheCodeRedrawsItAsItRenewsAndMovesOnOnceScanned() throws Exception {
+        openConsole();
+        connect(Http.newKey(server.http(), "console-qr").getString("secret"));
+        click("qrLogin");
+        waitFor(() -> qrDrawn() >= 1);
+        String first = qrLink();
+        assertThat(first).matches("tg://login\\?token=[A-Za-z0-9_-]+");
+        List<WebElement> svg = browser.findElements(By.cssSelector("#qrCode > svg"));
+        assertThat(svg).hasSize(1);
+        assertThat(svg.get(0).getSize().getWidth()).isGreaterThan(100);
+        assertThat(browser.findElement(By.cssSelector("#qrCode > svg > path")).getDomAttribute("d"))
+                .matches("(M\\d+,\\d+h1v1h-1z){100,}");
+        // the emulated Telegram renews the link every 2 s here: the console draws the new one by itself
+        waitFor(() -> qrDrawn() >= 2 && !qrLink().equals(first));
+        screenshot("console-qr.png");
+
+        scanQr("+919876543210");
+        waitFor(() -> state("connection").equals("telegram"));
+        assertThat(browser.findElement(By.id("qrStep")).isDisplayed()).isFalse();
+        stream("users", "", "testgroup00002");
+        waitFor(() -> state("stream").equals("completed"));
+        assertThat(count()).isEqualTo(20);
+    }
+
+    @Test
+    void qrCodeLoginOfATwoStepAccountAsksForThePassword() {
+        openConsole();
+        connect(Http.newKey(server.http(), "console-qr-password").getString("secret"));
+        click("qrLogin");
+        waitFor(() -> qrDrawn() >= 1);
+        scanQr("+15550000002");
+        waitFor(() -> browser.findElement(By.id("password")).isDisplayed());
+        assertThat(browser.findElement(By.id("qrStep")).isDisplayed()).isFalse();
+        type("password", "secret");
+        click("sendPassword");
+        waitFor(() -> state("connection").equals("telegram"));
+    }
+
+    /** Links the console drew during the current wait. */
+    private int qrDrawn() {
+        String drawn = browser.findElement(By.id("qrCode")).getDomAttribute("data-drawn");
+        return drawn == null ? 0 : Integer.parseInt(drawn);
+    }
+
+    private String qrLink() {
+        return String.valueOf(browser.findElement(By.id("qrCode")).getDomAttribute("data-link"));
+    }
+
+    /** The account's app scans the code the console shows (the one drawn next, if it was renewed meanwhile). */
+    private void scanQr(String phone) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String link = qrLink();
+            String token = link.substring(link.indexOf("token=") + "token=".length());
+            int status = Http.post(server.http().resolve("api/telegram/emulator/qr/" + token + "/confirm?phone="
+                    + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8)), Http.ADMIN_TOKEN, "").statusCode();
+            if (status == 200) {
+                return;
+            }
+            assertThat(status).isEqualTo(404);
+            waitFor(() -> !qrLink().equals(link));
+        }
+        throw new AssertionError("the QR code was renewed under each of five scans");
     }
 
     @Test

@@ -277,6 +277,198 @@ class ProtocolIT {
         }
     }
 
+    // ---- 2.12 QR-code login (links renewed every TELEGATE_EMULATOR_QR_RENEW_SECONDS=2, pom.xml)
+
+    static final JsonObject QR = Json.createObjectBuilder().add("qr", true).build();
+    static final java.util.regex.Pattern SCAN_QR_CODE = java.util.regex.Pattern.compile(
+            "\\{\"event\":\"telegram login\",\"data\":\\{\"status\":\"success\",\"message\":\"scan qr code\","
+                    + "\"link\":\"tg://login\\?token=([A-Za-z0-9_-]+)\"}}");
+
+    /** The token of a {@code scan qr code} frame, which must be exactly 2.12's. */
+    static String qrToken(String frame) {
+        java.util.regex.Matcher matcher = SCAN_QR_CODE.matcher(frame);
+        assertThat(matcher.matches()).as(frame).isTrue();
+        return matcher.group(1);
+    }
+
+    HttpResponse<String> confirmQr(String token, String phone) {
+        return Http.post(http().resolve("api/telegram/emulator/qr/" + token + "/confirm?phone="
+                + java.net.URLEncoder.encode(phone, java.nio.charset.StandardCharsets.UTF_8)), Http.ADMIN_TOKEN, "");
+    }
+
+    /**
+     * Scans the QR code the client was shown last, as the account with {@code phone}; when the link was renewed
+     * in between (404), the renewed one, which then is the next frame.
+     */
+    void scan(WsClient client, String token, String phone) {
+        String current = token;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<String> answer = confirmQr(current, phone);
+            if (answer.statusCode() == 200) {
+                return;
+            }
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+            current = qrToken(client.nextText());
+        }
+        throw new AssertionError("the QR code was renewed under each of three scans");
+    }
+
+    @Test
+    void qrCodeLoginShowsALinkRenewsItAndLogsInOnceScanned() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", QR);
+            String first = qrToken(client.nextText());
+            // the emulator renews the token every 2 s here: the next frame is the renewed link
+            String renewed = qrToken(client.nextText());
+            assertThat(renewed).isNotEqualTo(first);
+            assertThat(confirmQr(first, "+919876543210").statusCode()).as("a renewed token is void").isEqualTo(404);
+            scan(client, renewed, "+919876543210");
+            String answer = client.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = client.nextText(); // a renewal that crossed the scan
+            }
+            assertThat(answer).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"logged in successfully\"}}");
+            client.assertOpenAndQuiet(Duration.ofMillis(2500)); // no renewal after the scan
+            client.send("users", Frames.users("", "testgroup00002"));
+            assertThat(client.nextData().getString("message")).isEqualTo("sending users");
+            assertThat(Frames.users(client.untilCompleted("users"))).hasSizeGreaterThanOrEqualTo(20);
+        }
+    }
+
+    @Test
+    void qrCodeLoginOfATwoStepAccountAsksForThePasswordThenLogsIn() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", QR);
+            scan(client, qrToken(client.nextText()), "+15550000002");
+            String answer = client.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = client.nextText();
+            }
+            assertThat(answer).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"send password\"}}");
+            client.send("telegram login", Frames.password("secret"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"logged in successfully\"");
+        }
+    }
+
+    @Test
+    void qrCodeLoginIsCancelledAndTheNextLoginStartsAfresh() {
+        try (WsClient client = verified()) {
+            client.send("telegram login", QR);
+            String token = qrToken(client.nextText());
+            client.send("telegram login", phone("+919876543210")); // waits behind the QR-code login
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            String answer = client.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = client.nextText();
+            }
+            assertThat(answer).isEqualTo(
+                    "{\"event\":\"cancel\",\"data\":{\"status\":\"success\",\"message\":\"cancelled\"}}");
+            // the phone request sent during the wait runs now, on a client that starts afresh
+            assertThat(client.nextText()).isEqualTo(
+                    "{\"event\":\"telegram login\",\"data\":{\"status\":\"success\",\"message\":\"send code\"}}");
+            assertThat(confirmQr(token, "+919876543210").statusCode()).as("a cancelled code is void").isEqualTo(404);
+            client.assertOpenAndQuiet(Duration.ofMillis(2500)); // no renewal after the cancel
+            client.send("telegram login", code("12345"));
+            assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"logged in successfully\"");
+        }
+    }
+
+    @Test
+    void qrCodeLoginAbandonsAPhoneLoginHalfDoneAndASecondWaitEndsTheFirst() {
+        String key = Http.newKey(http(), "it-qr-twice").getString("secret");
+        try (WsClient first = connect(); WsClient second = connect()) {
+            first.send("login", login(key)).nextData();
+            second.send("login", login(key)).nextData();
+            first.send("telegram login", phone("+919876543210"));
+            assertThat(statusAndMessage(first.nextData())).isEqualTo("success: \"send code\"");
+            // the phone login waits for its code: a QR-code login starts over instead of failing
+            first.send("telegram login", QR);
+            String abandoned = qrToken(first.nextText());
+            // the same client's second connection asks again: the first wait's code is void, and it ends
+            second.send("telegram login", QR);
+            String current = qrToken(second.nextText());
+            String answer = first.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = first.nextText();
+            }
+            assertThat(answer).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"qr code expired\"}}");
+            assertThat(confirmQr(abandoned, "+919876543210").statusCode()).isEqualTo(404);
+            scan(second, current, "+919876543210");
+            String loggedIn = second.nextText();
+            while (loggedIn.contains("scan qr code")) {
+                loggedIn = second.nextText();
+            }
+            assertThat(loggedIn).contains("logged in successfully");
+            first.send("telegram login", QR);
+            assertThat(first.nextText()).contains("session alreay exists, call 'users'");
+        }
+    }
+
+    @Test
+    void qrCodeLoginWhenLoggedInSaysTheSessionAlreayExists() {
+        try (WsClient client = loggedIn()) {
+            client.send("telegram login", QR);
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"success\","
+                    + "\"message\":\"session alreay exists, call 'users'\"}}");
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void qrOtherThanTrueOrBesideAnotherStepIsAnInvalidRequestAndQrBeforeLoginClosesTheSocket() {
+        try (WsClient client = verified()) {
+            for (String data : List.of("{\"qr\":false}", "{\"qr\":\"true\"}", "{\"qr\":1}", "{\"qr\":null}",
+                    "{\"qr\":true,\"phone\":\"+919876543210\"}", "{\"qr\":true,\"code\":\"12345\"}")) {
+                client.send("{\"event\":\"telegram login\",\"data\":" + data + "}");
+                assertThat(client.nextText()).as(data).isEqualTo("{\"event\":\"telegram login\",\"data\":"
+                        + "{\"status\":\"failed\",\"message\":\"invalid request\"}}");
+            }
+            client.assertOpenAndQuiet(Duration.ofMillis(200));
+        }
+        try (WsClient client = connect()) {
+            client.send("telegram login", QR);
+            assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":\"failed\","
+                    + "\"message\":\"verify your api key first\"}}");
+            assertThat(client.awaitClose()).isEqualTo(new WsClient.Close(1008, "verify your api key first"));
+        }
+    }
+
+    @Test
+    void qrCodeConfirmationNeedsTheTokenOfAWaitingLoginAndAServedPhone() {
+        assertThat(confirmQr("no-such-token", "+919876543210").statusCode()).isEqualTo(404);
+        try (WsClient client = verified()) {
+            client.send("telegram login", QR);
+            String token = qrToken(client.nextText());
+            assertThat(confirmQr(token, "+9991234567").statusCode()).isEqualTo(400);
+            assertThat(Http.post(http().resolve("api/telegram/emulator/qr/" + token + "/confirm?phone=%2B919876543210"),
+                    "wrong-token", "").statusCode()).isEqualTo(401);
+            client.send("{\"event\":\"cancel\",\"data\":{}}");
+            String answer = client.nextText();
+            while (answer.contains("scan qr code")) {
+                answer = client.nextText();
+            }
+            assertThat(answer).contains("cancelled");
+        }
+    }
+
+    @Test
+    void qrCodeImageIsDrawnForAKeyHolderAndOnlyOfALoginLink() {
+        String key = Http.newKey(http(), "qr-image").getString("secret");
+        URI draw = http().resolve("api/qr-code");
+        HttpResponse<String> svg = Http.post(draw, key, "{\"link\":\"tg://login?token=AQEjNGVmdxcbbPsFL8yH2bMr\"}");
+        assertThat(svg.statusCode()).isEqualTo(200);
+        assertThat(svg.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(svg.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(svg.body()).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"").contains("h1v1h-1z")
+                .endsWith("</svg>");
+        assertError(Http.post(draw, "not-a-key", "{\"link\":\"tg://login?token=abc\"}"), 401, "unauthorized");
+        assertError(Http.post(draw, key, "{\"link\":\"https://example.com/\"}"), 400, "not a telegram login link");
+        assertError(Http.post(draw, key, "{}"), 400, "not a telegram login link");
+    }
+
     // ---- 2.6 bad input
 
     @Test
@@ -1183,6 +1375,7 @@ class ProtocolIT {
         JsonObject paths = document.getJsonObject("paths");
         assertThat(paths.keySet()).contains("/api/keys", "/api/keys/{id}", "/api/telegram/requests",
                 "/api/clients/{id}/proxy",
+                "/api/telegram/emulator/qr/{token}/confirm",
                 "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members",
                 "/api/telegram/emulator/{chat}/messages/{id}/edit", "/api/telegram/emulator/{chat}/messages/{id}");
         paths.forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {

@@ -160,6 +160,31 @@ class TdlibNativeIT {
         assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT)).isNotNull();
     }
 
+    /**
+     * QR-code login offline (PROTOCOL.md 2.12): TDLib takes requestQrCodeAuthentication in WaitPhoneNumber (no
+     * "unexpected" error) but, with no network to export a login token, neither answers it nor gives a link: the
+     * request's wait ends at the timeout, and close aborts it.
+     */
+    @Test
+    void qrCodeRequestWithoutNetworkIsUnreachableAfterTheTimeoutAndCloseAbortsIt(@TempDir Path data)
+            throws Exception {
+        TdClient client = client(tdlib, CLIENTS, Duration.ofSeconds(2));
+        client.call(parameters(data));
+        assertThat(client.awaitState(AuthorizationState.WAIT_PHONE_NUMBER::equals, STATE_WAIT)).isNotNull();
+        JsonObject qr = Json.createObjectBuilder().add("@type", "requestQrCodeAuthentication")
+                .add("other_user_ids", Json.createArrayBuilder()).build();
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.call(qr)).isInstanceOf(TelegramUnreachable.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+        assertThat(client.state()).as("no link without a network").isEqualTo(AuthorizationState.WAIT_PHONE_NUMBER);
+        var pending = client.send(qr);
+        client.send(request("close"));
+        JsonObject aborted = pending.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(aborted.getString("@type")).isEqualTo("error");
+        assertThat(client.awaitState(AuthorizationState.CLOSED::equals, STATE_WAIT)).isNotNull();
+    }
+
     /** The offline scenarios on both: the same answer types, fields and error codes. */
     @Test
     void emulatorAnswersTheOfflineScenariosAsTdlibDoes(@TempDir Path data) throws Exception {
@@ -379,6 +404,19 @@ class TdlibNativeIT {
                 "TELEGATE_BOOTSTRAP_API_KEY", "native-it-key-0123456789"), "native-bundle.log")) {
             assertThat(server.log()).contains("TDLib 1.8.67 loaded");
             assertThat(readiness(server, "telegram")).isEqualTo("UP tdlib");
+            // a QR-code login (PROTOCOL.md 2.12) gets no link offline: telegram unreachable within the timeout, the
+            // socket open and its queue free; the client is reset, so the phone logins below start afresh
+            try (WsClient client = WsClient.connect(server.ws())) {
+                client.send("login", login("native-it-key-0123456789"));
+                assertThat(client.nextData().getString("message")).isEqualTo("send phone number");
+                long started = System.nanoTime();
+                client.send("telegram login", Json.createObjectBuilder().add("qr", true).build());
+                assertThat(client.nextText()).isEqualTo("{\"event\":\"telegram login\",\"data\":{\"status\":"
+                        + "\"failed\",\"message\":\"telegram unreachable\"}}");
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+                client.send("{\"event\":\"cancel\",\"data\":{}}");
+                assertThat(client.nextData().getString("message")).isEqualTo("cancelled");
+            }
             for (int attempt = 0; attempt < 2; attempt++) {
                 try (WsClient client = WsClient.connect(server.ws())) {
                     client.send("login", login("native-it-key-0123456789"));

@@ -16,6 +16,8 @@ import telegate.gateway.control.Inbound;
 import telegate.gateway.control.Texts;
 import telegate.telegram.boundary.LoginOutcome;
 import telegate.telegram.boundary.TelegramLogin;
+import telegate.telegram.control.Cancelled;
+import telegate.telegram.control.QrCodes;
 import telegate.telegram.control.TelegramUnavailable;
 import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.entity.TelegramAccount;
@@ -27,6 +29,7 @@ import java.util.logging.Logger;
 public class Logins {
 
     static final int FAILED_LOGINS_PER_CONNECTION = 5;
+    private static final String QR = "qr";
     private static final Logger LOG = Logs.of(Logins.class);
 
     @Inject
@@ -99,7 +102,9 @@ public class Logins {
                 return;
             }
             LoginOutcome outcome;
-            if (data.containsKey("phone")) {
+            if (data.containsKey(QR)) {
+                outcome = isQr(request) ? qr(connection, owner) : LoginOutcome.OUT_OF_ORDER;
+            } else if (data.containsKey("phone")) {
                 outcome = telegram.phone(owner, text(data.get("phone")));
             } else if (data.containsKey("code")) {
                 outcome = telegram.code(owner, text(data.get("code")));
@@ -109,9 +114,9 @@ public class Logins {
                 outcome = LoginOutcome.OUT_OF_ORDER;
             }
             answer(connection, outcome);
-            LoginOutcome answered = outcome;
-            LOG.info(() -> "Telegram login of client " + owner + ": " + step(data) + " -> "
-                    + answered.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            String answered = outcome == null ? "cancelled"
+                    : outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            LOG.info(() -> "Telegram login of client " + owner + ": " + step(data) + " -> " + answered);
         } catch (TelegramUnavailable e) {
             connection.outbox().send(Frame.failed(Texts.TELEGRAM_LOGIN, e.reason()));
             LOG.info(() -> "Telegram login of client " + owner + ": " + e.reason());
@@ -121,8 +126,51 @@ public class Logins {
         }
     }
 
+    /**
+     * A QR-code login request (PROTOCOL.md 2.12): {@code "qr": true} and no other step's field. Protocol queues it
+     * as a stream, since it holds the connection's queue until the scan and takes a {@code cancel}.
+     */
+    public static boolean isQr(Inbound request) {
+        if (request.isMalformed() || !Texts.TELEGRAM_LOGIN.equals(request.event())) {
+            return false;
+        }
+        JsonObject data = request.dataObject();
+        return data.get(QR) == JsonValue.TRUE && !data.containsKey("phone") && !data.containsKey("code")
+                && !data.containsKey("password");
+    }
+
+    /**
+     * Waits for the scan like a stream: the idle timeout is off, a cancel ends it (answered as streams' are),
+     * and each link Telegram gives goes out as a {@code scan qr code} frame.
+     */
+    private LoginOutcome qr(Connection connection, long owner) throws TelegramUnavailable, TelegramUnreachable {
+        connection.streamStarted();
+        try {
+            return telegram.qr(owner, new QrCodes() {
+                @Override
+                public void show(String link) {
+                    connection.outbox().send(Frame.scanQrCode(link));
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return connection.isStreamCancelled() || connection.outbox().isBroken();
+                }
+            });
+        } catch (Cancelled e) {
+            return null;
+        } finally {
+            if (connection.streamEnded()) {
+                connection.outbox().send(Frame.success(Texts.CANCEL, Texts.CANCELLED));
+            }
+        }
+    }
+
     /** Which step of the login a request is, for the log (never its value). */
     private static String step(JsonObject data) {
+        if (data.containsKey(QR)) {
+            return "qr code";
+        }
         if (data.containsKey("phone")) {
             String phone = text(data.get("phone"));
             return "phone " + (phone == null ? "(none)" : TelegramAccount.mask(phone));
@@ -132,12 +180,16 @@ public class Logins {
 
     private static void answer(Connection connection, LoginOutcome outcome) {
         String event = Texts.TELEGRAM_LOGIN;
+        if (outcome == null) {
+            return; // a QR-code wait cancelled: its cancel was answered
+        }
         switch (outcome) {
             case ALREADY_LOGGED_IN -> connection.outbox().send(Frame.success(event, Texts.SESSION_ALREAY_EXISTS));
             case SEND_CODE -> connection.outbox().send(Frame.success(event, Texts.SEND_CODE));
             case SEND_PASSWORD -> connection.outbox().send(Frame.success(event, Texts.SEND_PASSWORD));
             case LOGGED_IN -> connection.outbox().send(Frame.success(event, Texts.LOGGED_IN_SUCCESSFULLY));
             case OUT_OF_ORDER -> connection.outbox().send(Frame.failed(event, Texts.INVALID_REQUEST));
+            case QR_EXPIRED -> connection.outbox().send(Frame.failed(event, Texts.QR_CODE_EXPIRED));
             case INVALID_PHONE -> failAndClose(connection, Texts.INVALID_PHONE_NUMBER);
             case INVALID_CODE -> failAndClose(connection, Texts.INVALID_CODE_PROVIDED);
             case INVALID_PASSWORD -> failAndClose(connection, Texts.INVALID_PASSWORD);

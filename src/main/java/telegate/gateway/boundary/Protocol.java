@@ -213,7 +213,13 @@ public class Protocol {
                 }
             }
             case Texts.LOGIN -> run(connection, request, () -> logins.login(connection, request));
-            case Texts.TELEGRAM_LOGIN -> run(connection, request, () -> logins.telegramLogin(connection, request));
+            case Texts.TELEGRAM_LOGIN -> {
+                if (Logins.isQr(request)) { // waits for the scan like a stream: a cancel is for it (PROTOCOL.md 2.12)
+                    runStream(connection, request, () -> logins.telegramLogin(connection, request));
+                } else {
+                    run(connection, request, () -> logins.telegramLogin(connection, request));
+                }
+            }
             case Texts.TELEGRAM_LOGOUT -> run(connection, request, () -> logins.telegramLogout(connection));
             case Texts.USERS -> runStream(connection, request, () -> streams.users(connection, request));
             case Texts.CHATS -> runStream(connection, request, () -> streams.chats(connection, request));

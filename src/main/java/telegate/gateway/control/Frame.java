@@ -11,8 +11,8 @@ import telegate.telegram.entity.UserView;
 public record Frame(String event, Data data) {
 
     /** {@code status} before {@code message}, as the seed writes them; absent extras are left out. */
-    @JsonbPropertyOrder({"status", "message", "count", "partial", "retryAfter"})
-    public record Data(String status, Object message, Map<String, Long> count, List<String> partial,
+    @JsonbPropertyOrder({"status", "message", "link", "count", "partial", "retryAfter"})
+    public record Data(String status, Object message, String link, Map<String, Long> count, List<String> partial,
             Integer retryAfter) {
     }
 
@@ -27,11 +27,11 @@ public record Frame(String event, Data data) {
     }
 
     public static Frame success(String event, Object message) {
-        return new Frame(event, new Data(Texts.SUCCESS, message, null, null, null));
+        return new Frame(event, new Data(Texts.SUCCESS, message, null, null, null, null));
     }
 
     public static Frame failed(String event, String message) {
-        return new Frame(event, new Data(Texts.FAILED, message, null, null, null));
+        return new Frame(event, new Data(Texts.FAILED, message, null, null, null, null));
     }
 
     public static Frame member(String group, UserView user) {
@@ -44,10 +44,15 @@ public record Frame(String event, Data data) {
 
     /** The {@code completed} frame of 2.2; {@code partial} only for {@code users}. */
     public static Frame completed(String event, Map<String, Long> count, List<String> partial) {
-        return new Frame(event, new Data(Texts.SUCCESS, Texts.COMPLETED, count, partial, null));
+        return new Frame(event, new Data(Texts.SUCCESS, Texts.COMPLETED, null, count, partial, null));
+    }
+
+    /** A QR-code link to scan (PROTOCOL.md 2.12): the first, and each renewed one. */
+    public static Frame scanQrCode(String link) {
+        return new Frame(Texts.TELEGRAM_LOGIN, new Data(Texts.SUCCESS, Texts.SCAN_QR_CODE, link, null, null, null));
     }
 
     public static Frame waiting(String event, int seconds) {
-        return new Frame(event, new Data(Texts.SUCCESS, Texts.WAITING, null, null, seconds));
+        return new Frame(event, new Data(Texts.SUCCESS, Texts.WAITING, null, null, null, seconds));
     }
 }

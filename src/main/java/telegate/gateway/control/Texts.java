@@ -39,6 +39,10 @@ public final class Texts {
     public static final String SEND_PASSWORD = "send password";
     public static final String INVALID_PASSWORD = "invalid password";
 
+    // 2.12 QR-code login
+    public static final String SCAN_QR_CODE = "scan qr code";
+    public static final String QR_CODE_EXPIRED = "qr code expired";
+
     // 1.3 users, 1.4 chats, 2.2 end of a stream
     public static final String IS_A_CHANNEL_NAME = "%s is a channel name";
     public static final String DOES_NOT_EXIST = "%s does not exist";

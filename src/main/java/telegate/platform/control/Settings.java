@@ -50,6 +50,7 @@ public final class Settings {
             open("telegate.emulator.tick.seconds", whole(0, 86_400)),
             open("telegate.emulator.extra.chats", whole(0, 10_000)),
             open("telegate.emulator.download.bytes.per.second", whole(1, 1L << 40)),
+            open("telegate.emulator.qr.renew.seconds", whole(1, 86_400)),
             open("telegate.login.failures.per.minute", whole(1, 1_000_000)),
             open("telegate.login.timeout.seconds", whole(1, 86_400)),
             open("telegate.login.reset.after.seconds", whole(1, 31_536_000)),

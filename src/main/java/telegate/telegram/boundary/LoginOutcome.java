@@ -9,6 +9,8 @@ public enum LoginOutcome {
     INVALID_PHONE,
     INVALID_CODE,
     INVALID_PASSWORD,
+    /** No QR-code scan was confirmed within the login-reset time (PROTOCOL.md 2.12). */
+    QR_EXPIRED,
     /** A step out of order: a code before any phone, a password nobody asked for. */
     OUT_OF_ORDER
 }

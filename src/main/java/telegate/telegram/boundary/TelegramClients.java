@@ -89,6 +89,11 @@ public class TelegramClients {
     @ConfigProperty(name = "telegate.emulator.download.bytes.per.second", defaultValue = "16777216")
     long emulatorDownloadBytesPerSecond;
 
+    /** How often the emulated Telegram renews a QR-code login's link (Telegram: about every 30 s); short in tests. */
+    @Inject
+    @ConfigProperty(name = "telegate.emulator.qr.renew.seconds", defaultValue = "30")
+    int emulatorQrRenewSeconds;
+
     @Inject
     @ConfigProperty(name = "telegate.tdjson.path")
     Optional<String> tdjsonPath;
@@ -153,7 +158,7 @@ public class TelegramClients {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
             emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes, emulatorExtraChats,
-                    DownloadPace.of(emulatorDownloadBytesPerSecond));
+                    DownloadPace.of(emulatorDownloadBytesPerSecond), Duration.ofSeconds(emulatorQrRenewSeconds));
             td = emulator;
             log.info(() -> "Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated), its changes kept in "
                     + changes + (emulatorExtraChats > 0 ? "; with " + emulatorExtraChats
@@ -372,6 +377,21 @@ public class TelegramClients {
             forget(owner, client);
         }
         deleteTree(databaseDirectory(owner));
+    }
+
+    /**
+     * Abandons a half-done login of this very client: as {@link #reset}, unless the
+     * owner has another client by now (a later login replaced it), which is left alone.
+     */
+    public void reset(long owner, TdClient client) {
+        synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
+            if (byOwner.get(owner) == client) {
+                reset(owner);
+            } else {
+                close(client);
+                byTdId.remove(client.id(), client);
+            }
+        }
     }
 
     /**

@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.telegram.control.Cancelled;
+import telegate.telegram.control.QrCodes;
 import telegate.telegram.control.AuthorizationState;
 import telegate.telegram.control.TdClient;
 import telegate.telegram.control.TdError;
@@ -28,6 +32,14 @@ public class TelegramLogin {
 
     @Inject
     TelegramAccounts accounts;
+
+    /** The login-reset time (LoginJanitor): a QR code not scanned within it has expired too. */
+    @Inject
+    @ConfigProperty(name = "telegate.login.reset.after.seconds", defaultValue = "600")
+    long resetAfterSeconds;
+
+    /** How often a QR-code wait looks at its cancellation. */
+    private static final Duration QR_POLL = Duration.ofMillis(200);
 
     public boolean isLoggedIn(long owner) throws TelegramUnavailable, TelegramUnreachable {
         return clients.clientFor(owner).isReady();
@@ -112,6 +124,88 @@ public class TelegramLogin {
         }
         accounts.moveTo(owner, State.LOGGED_IN, null);
         return LoginOutcome.LOGGED_IN;
+    }
+
+    /**
+     * QR-code login (PROTOCOL.md 2.12): asks TDLib for a QR code, shows each link
+     * it gives (the first and the renewed ones), and returns once an app has
+     * confirmed the scan ({@code LOGGED_IN}, or {@code SEND_PASSWORD} when the
+     * account has one), or the login-reset time passed ({@code QR_EXPIRED}). A
+     * login half done by phone, or an earlier QR-code wait of the account, is
+     * abandoned first: TDLib takes the request only in {@code WaitPhoneNumber}.
+     * A wait that does not end logged in (expired, cancelled, unreachable)
+     * resets the client, so the next login starts afresh.
+     *
+     * @throws Cancelled when {@code codes} was cancelled (its client stopped waiting)
+     */
+    public LoginOutcome qr(long owner, QrCodes codes) throws TelegramUnavailable, TelegramUnreachable, Cancelled {
+        TdClient client = clients.clientFor(owner);
+        if (client.isReady()) {
+            return LoginOutcome.ALREADY_LOGGED_IN;
+        }
+        if (client.state() != AuthorizationState.WAIT_PHONE_NUMBER) {
+            clients.reset(owner, client);
+            accounts.moveTo(owner, State.LOGGED_OUT, null);
+            client = clients.clientFor(owner);
+        }
+        boolean done = false;
+        try {
+            LoginOutcome outcome = awaitScan(owner, client, codes);
+            done = outcome != LoginOutcome.QR_EXPIRED;
+            return outcome;
+        } finally {
+            if (!done) {
+                clients.reset(owner, client);
+            }
+        }
+    }
+
+    private LoginOutcome awaitScan(long owner, TdClient client, QrCodes codes)
+            throws TelegramUnreachable, Cancelled {
+        try {
+            client.call(request("requestQrCodeAuthentication")
+                    .add("other_user_ids", Json.createArrayBuilder()).build());
+        } catch (TdError e) {
+            throw new TelegramUnreachable("requestQrCodeAuthentication: " + e.getMessage());
+        }
+        AuthorizationState first = client.awaitState(s -> s != AuthorizationState.WAIT_PHONE_NUMBER,
+                clients.timeout());
+        if (first == null) {
+            throw new TelegramUnreachable("requestQrCodeAuthentication");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(resetAfterSeconds).toNanos();
+        String shown = null;
+        while (true) {
+            if (codes.isCancelled()) {
+                throw new Cancelled();
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return LoginOutcome.QR_EXPIRED;
+            }
+            TdClient.QrWait now = client.awaitQrChange(shown, Duration.ofNanos(Math.min(left, QR_POLL.toNanos())));
+            if (now == null) {
+                continue;
+            }
+            switch (now.state()) {
+                case WAIT_OTHER_DEVICE_CONFIRMATION -> {
+                    shown = now.link();
+                    codes.show(shown);
+                }
+                case READY -> {
+                    accounts.moveTo(owner, State.LOGGED_IN, null);
+                    return LoginOutcome.LOGGED_IN;
+                }
+                case WAIT_PASSWORD -> {
+                    accounts.moveTo(owner, State.PASSWORD_NEEDED, null);
+                    return LoginOutcome.SEND_PASSWORD;
+                }
+                default -> {
+                    // closed under the wait (a later QR-code request of the account, a logout): this code is void
+                    return LoginOutcome.QR_EXPIRED;
+                }
+            }
+        }
     }
 
     public void logOut(long owner) throws TelegramUnavailable, TelegramUnreachable {

@@ -158,6 +158,38 @@ public class TelegramResource {
         return new DeletedMessage(chat, Integer.toString(change(chat, id, EmulatedTelegram::deleteMessage)));
     }
 
+    @POST
+    @Path("emulator/qr/{token}/confirm")
+    @Tag(name = EMULATOR_TAG)
+    @Operation(summary = "Emulator only: scan a QR code",
+            description = "The app of the account with this phone scans the QR code whose link "
+                    + "(tg://login?token=...) holds the token (PROTOCOL.md 2.12): the client waiting with it is logged "
+                    + "in, or asked for its password (+15550000002).")
+    @APIResponse(responseCode = "200", description = "The QR-code login confirmed.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConfirmedQrLogin")))
+    @APIResponse(responseCode = "400", description = "No phone, or one the emulated Telegram does not serve.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "404", description = "Not the emulated Telegram, or no client waits with this token "
+            + "(never given, renewed since, or used).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Error")))
+    public ConfirmedQrLogin confirmQrLogin(
+            @Parameter(required = true, description = "The token of the link, after tg://login?token=.")
+            @PathParam("token") String token,
+            @Parameter(required = true, description = "The phone of the account that scans, e.g. +919876543210.")
+            @QueryParam("phone") String phone) {
+        EmulatedTelegram emulator = emulator();
+        boolean confirmed;
+        try {
+            confirmed = emulator.confirmQrLogin(token, phone);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("phone must be a phone number the emulated telegram serves");
+        }
+        if (!confirmed) {
+            throw ApiError.notFound("no qr code login waits with this token");
+        }
+        return new ConfirmedQrLogin(token, phone == null ? "" : phone.trim());
+    }
+
     private EmulatedTelegram emulator(int count) {
         EmulatedTelegram emulator = emulator();
         if (count < 1 || count > MAX_ADDED) {
@@ -209,6 +241,11 @@ public class TelegramResource {
     /** A message deleted: its id as the protocol writes ids (PROTOCOL.md 2.3), a string. */
     @Schema(name = "DeletedMessage")
     public record DeletedMessage(@Schema(required = true) String chat, @Schema(required = true) String deleted) {
+    }
+
+    /** A QR-code login the emulated Telegram confirmed: its token, and the phone of the account that scanned. */
+    @Schema(name = "ConfirmedQrLogin")
+    public record ConfirmedQrLogin(@Schema(required = true) String token, @Schema(required = true) String phone) {
     }
 
     /** A group's member count after an addition. */

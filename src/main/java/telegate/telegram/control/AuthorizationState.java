@@ -6,6 +6,8 @@ public enum AuthorizationState {
     WAIT_PHONE_NUMBER("authorizationStateWaitPhoneNumber"),
     WAIT_CODE("authorizationStateWaitCode"),
     WAIT_PASSWORD("authorizationStateWaitPassword"),
+    /** QR-code login: an app already logged in is to scan the link (PROTOCOL.md 2.12). */
+    WAIT_OTHER_DEVICE_CONFIRMATION("authorizationStateWaitOtherDeviceConfirmation"),
     WAIT_OTHER("authorizationStateWaitOther"),
     READY("authorizationStateReady"),
     LOGGING_OUT("authorizationStateLoggingOut"),
@@ -24,7 +26,7 @@ public enum AuthorizationState {
                 return state;
             }
         }
-        // Registration, email, premium purchase, QR confirmation: states Telegate cannot complete.
+        // Registration, email, premium purchase: states Telegate cannot complete.
         return WAIT_OTHER;
     }
 

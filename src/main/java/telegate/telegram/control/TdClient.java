@@ -33,6 +33,8 @@ public final class TdClient implements Names {
     private final FileProgress files = new FileProgress();
     private final Object stateLock = new Object();
     private volatile AuthorizationState state;
+    /** The QR-code link of {@code authorizationStateWaitOtherDeviceConfirmation}, renewed by TDLib; null otherwise. */
+    private String qrLink;
     private volatile boolean chatListLoaded;
     /** Where updates go once this client has remembered what it needs of them (none until set). */
     private volatile Consumer<JsonObject> updates = update -> { };
@@ -139,7 +141,9 @@ public final class TdClient implements Names {
         switch (object.getString("@type", "")) {
             case "updateAuthorizationState" -> {
                 JsonObject authorization = object.getJsonObject("authorization_state");
-                changeState(AuthorizationState.of(authorization.getString("@type", "")));
+                AuthorizationState next = AuthorizationState.of(authorization.getString("@type", ""));
+                changeState(next, next == AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION
+                        ? authorization.getString("link", "") : null);
             }
             case "updateUser" -> {
                 TelegramUser user = UserMapping.user(object.getJsonObject("user"));
@@ -170,9 +174,10 @@ public final class TdClient implements Names {
         chats.put(known.id(), known);
     }
 
-    private void changeState(AuthorizationState next) {
+    private void changeState(AuthorizationState next, String link) {
         synchronized (stateLock) {
             state = next;
+            qrLink = link;
             stateLock.notifyAll();
         }
         if (next == AuthorizationState.CLOSED) {
@@ -209,6 +214,35 @@ public final class TdClient implements Names {
             }
             return state;
         }
+    }
+
+    /**
+     * Waits while the client waits for a QR-code scan showing {@code shown}: the state and link
+     * once either changed (a renewed link, or the scan confirmed), or null when {@code wait} passed
+     * first. {@code shown} null takes any link.
+     */
+    public QrWait awaitQrChange(String shown, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (stateLock) {
+            while (state == null || (state == AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION
+                    && java.util.Objects.equals(shown, qrLink))) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return null;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(stateLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return new QrWait(state, qrLink);
+        }
+    }
+
+    /** The authorization state and, while waiting for a scan, its QR-code link. */
+    public record QrWait(AuthorizationState state, String link) {
     }
 
     public boolean isReady() {

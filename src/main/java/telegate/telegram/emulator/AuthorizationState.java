@@ -8,6 +8,7 @@ enum AuthorizationState {
     WAIT_PHONE_NUMBER("authorizationStateWaitPhoneNumber"),
     WAIT_CODE("authorizationStateWaitCode"),
     WAIT_PASSWORD("authorizationStateWaitPassword"),
+    WAIT_OTHER_DEVICE_CONFIRMATION("authorizationStateWaitOtherDeviceConfirmation"),
     READY("authorizationStateReady"),
     LOGGING_OUT("authorizationStateLoggingOut"),
     CLOSING("authorizationStateClosing"),
@@ -25,7 +26,15 @@ enum AuthorizationState {
 
     /** The {@code AuthorizationState} object; {@code phoneNumber} is shown while waiting for the code. */
     JsonObject toJson(String phoneNumber) {
+        return toJson(phoneNumber, null);
+    }
+
+    /** As {@link #toJson(String)}; {@code link} is the QR code's while waiting for its scan. */
+    JsonObject toJson(String phoneNumber, String link) {
         var state = TdObjects.object(type);
+        if (this == WAIT_OTHER_DEVICE_CONFIRMATION) {
+            state.add("link", link == null ? "" : link);
+        }
         if (this == WAIT_CODE) {
             state.add("code_info", TdObjects.object("authenticationCodeInfo")
                     .add("phone_number", phoneNumber == null ? "" : phoneNumber)
@@ -42,6 +51,11 @@ enum AuthorizationState {
     }
 
     JsonObject toUpdate(String phoneNumber) {
-        return TdObjects.object("updateAuthorizationState").add("authorization_state", toJson(phoneNumber)).build();
+        return toUpdate(phoneNumber, null);
+    }
+
+    JsonObject toUpdate(String phoneNumber, String link) {
+        return TdObjects.object("updateAuthorizationState").add("authorization_state", toJson(phoneNumber, link))
+                .build();
     }
 }

@@ -21,6 +21,8 @@ final class EmulatedSession {
     private volatile AuthorizationState state = AuthorizationState.WAIT_TDLIB_PARAMETERS;
     private boolean started;
     private PhoneNumber phone;
+    /** The link of the QR code waiting for its scan ({@code WAIT_OTHER_DEVICE_CONFIRMATION}), or null. */
+    private volatile String qrLink;
     private SessionFile sessionFile;
     private volatile LocalFiles localFiles;
     private boolean chatsLoaded;
@@ -55,6 +57,9 @@ final class EmulatedSession {
 
     void moveTo(AuthorizationState next) {
         this.state = next;
+        if (next != AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION) {
+            qrLink = null;
+        }
         if (next == AuthorizationState.CLOSED) {
             forgetAnnouncements();
         }
@@ -70,6 +75,14 @@ final class EmulatedSession {
 
     String phoneText() {
         return phone == null ? "" : phone.international();
+    }
+
+    String qrLink() {
+        return qrLink;
+    }
+
+    void qrLink(String link) {
+        this.qrLink = link;
     }
 
     SessionFile sessionFile() {

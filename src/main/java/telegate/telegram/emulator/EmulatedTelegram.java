@@ -54,6 +54,10 @@ public final class EmulatedTelegram implements TdJson {
     private final ScheduledExecutorService downloads;
     private final ChatActivity activity;
     private final ChangeJournal journal;
+    private final QrLogins qrLogins;
+
+    /** How often Telegram gives a QR-code login a new token (about every 30 s). */
+    public static final Duration QR_RENEWAL = Duration.ofSeconds(30);
 
     public EmulatedTelegram() {
         this(Clock.systemUTC());
@@ -104,6 +108,17 @@ public final class EmulatedTelegram implements TdJson {
      * {@code worker} when given), so no request waits for one.
      */
     public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels, DownloadPace pace) {
+        this(clock, worker, folder, extraChannels, pace, QR_RENEWAL);
+    }
+
+    /**
+     * As {@link #EmulatedTelegram(Clock, ThreadFactory, Path, int, DownloadPace)}, with the
+     * QR-code login's link renewed every {@code qrRenewal} ({@code TELEGATE_EMULATOR_QR_RENEW_SECONDS}).
+     *
+     * @throws IllegalArgumentException when {@code qrRenewal} is not positive
+     */
+    public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels, DownloadPace pace,
+            Duration qrRenewal) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSet = new DataSet(extraChannels);
         this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
@@ -113,6 +128,9 @@ public final class EmulatedTelegram implements TdJson {
                 worker != null ? worker : EmulatedTelegram::downloadThread);
         FileRequests files = new FileRequests(dataSet, downloads, Objects.requireNonNull(pace, "pace"), clock);
         new LoginRequests(files).register(router);
+        // the renewals are rare and short: they share the download threads
+        this.qrLogins = new QrLogins(received, downloads, qrRenewal);
+        qrLogins.register(router);
         files.register(router);
         new ChatRequests(dataSet, users).register(router);
         new MemberRequests(dataSet, users).register(router);
@@ -302,6 +320,18 @@ public final class EmulatedTelegram implements TdJson {
     /** How many ticks were applied since the emulator's first start (across restarts with a folder). */
     public int tickCount() {
         return activity.tickCount();
+    }
+
+    /**
+     * The app of the account with {@code phone} scans the QR code whose link holds
+     * {@code token} (QR-code login, EMULATOR.md): the client waiting with it logs in,
+     * or is asked for its password ({@code +15550000002}).
+     *
+     * @return false when no client waits with that token (never given, renewed since, or used)
+     * @throws IllegalArgumentException when {@code phone} is no number the emulated Telegram serves
+     */
+    public boolean confirmQrLogin(String token, String phone) {
+        return qrLogins.confirm(token, phone);
     }
 
     /** The highest message number of the chat: deleted messages count, their numbers stay taken. */

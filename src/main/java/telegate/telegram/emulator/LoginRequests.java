@@ -34,7 +34,7 @@ final class LoginRequests {
                 .on("checkAuthenticationCode", RequestRouter.Access.ANY_STATE, this::checkCode)
                 .on("checkAuthenticationPassword", RequestRouter.Access.ANY_STATE, this::checkPassword)
                 .on("getAuthorizationState", RequestRouter.Access.ANY_STATE,
-                        (request, session, out) -> session.state().toJson(session.phoneText()))
+                        (request, session, out) -> session.state().toJson(session.phoneText(), session.qrLink()))
                 .on("logOut", RequestRouter.Access.ANY_STATE, this::logOut)
                 .on("destroy", RequestRouter.Access.ANY_STATE, this::logOut)
                 .on("close", RequestRouter.Access.ANY_STATE, this::close);
@@ -96,7 +96,7 @@ final class LoginRequests {
         return logIn(session, out);
     }
 
-    private JsonObject logIn(EmulatedSession session, Outbox out) {
+    static JsonObject logIn(EmulatedSession session, Outbox out) {
         session.sessionFile().save(session.phone());
         return answerThenMove(session, out, AuthorizationState.READY);
     }
@@ -134,10 +134,10 @@ final class LoginRequests {
     }
 
     /** Moves through the states: the answer is ok, then an update follows for each state passed. */
-    private static JsonObject answerThenMove(EmulatedSession session, Outbox out, AuthorizationState... states) {
+    static JsonObject answerThenMove(EmulatedSession session, Outbox out, AuthorizationState... states) {
         for (AuthorizationState state : states) {
             session.moveTo(state);
-            out.updateAfterAnswer(state.toUpdate(session.phoneText()));
+            out.updateAfterAnswer(state.toUpdate(session.phoneText(), session.qrLink()));
         }
         return TdObjects.ok();
     }
@@ -148,7 +148,7 @@ final class LoginRequests {
         }
     }
 
-    private static TdError unexpected(String request) {
+    static TdError unexpected(String request) {
         return TdError.badRequest("Call to " + request + " unexpected");
     }
 }

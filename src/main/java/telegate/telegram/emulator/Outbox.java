@@ -42,6 +42,12 @@ final class Outbox {
         afterAnswer.add(update);
     }
 
+    /** Sends the updates meant to follow an answer, without one (a change that no request of the client made). */
+    void sendUpdates() {
+        afterAnswer.forEach(this::update);
+        afterAnswer.clear();
+    }
+
     /** Sends the answer, then the updates that follow it. */
     void answer(JsonObject answer) {
         queue.add(stamp(answer, true));

@@ -36,6 +36,28 @@ class TdClientTest {
     }
 
     @Test
+    void aQrCodeWaitSeesEachRenewedLinkThenTheStateThatFollows() {
+        TdClient client = new TdClient(td, 1, SHORT);
+        client.dispatch(qrState("tg://login?token=first"));
+
+        assertThat(client.awaitQrChange(null, SHORT)).isEqualTo(
+                new TdClient.QrWait(AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION, "tg://login?token=first"));
+        assertThat(client.awaitQrChange("tg://login?token=first", Duration.ofMillis(100))).as("nothing new").isNull();
+        client.dispatch(qrState("tg://login?token=second"));
+        assertThat(client.awaitQrChange("tg://login?token=first", SHORT).link()).isEqualTo("tg://login?token=second");
+        client.dispatch(Json.createObjectBuilder().add("@type", "updateAuthorizationState").add("authorization_state",
+                Json.createObjectBuilder().add("@type", "authorizationStateWaitPassword")).build());
+        assertThat(client.awaitQrChange("tg://login?token=second", SHORT))
+                .isEqualTo(new TdClient.QrWait(AuthorizationState.WAIT_PASSWORD, null));
+    }
+
+    private static JsonObject qrState(String link) {
+        return Json.createObjectBuilder().add("@type", "updateAuthorizationState").add("authorization_state",
+                Json.createObjectBuilder().add("@type", "authorizationStateWaitOtherDeviceConfirmation")
+                        .add("link", link)).build();
+    }
+
+    @Test
     void requestsCarryExtraAndGoToTheirClient() throws Exception {
         td.answer("getOption", Json.createObjectBuilder().add("@type", "optionValueString").add("value", "1.8.66")
                 .build());
