@@ -13,7 +13,12 @@ import java.time.Duration;
 public final class Http {
 
     public static final String ADMIN_TOKEN = "it-admin-token";
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1, as the server speaks (HTTP/2 is off). Java's default would offer h2c on each new
+     * connection: ProtocolIT's h2c test covers what such an offer gets.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private Http() {
     }

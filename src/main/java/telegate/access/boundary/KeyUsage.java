@@ -3,6 +3,9 @@ package telegate.access.boundary;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import java.util.logging.Logger;
 public class KeyUsage {
 
     private final Map<Long, Instant> unsaved = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     @Inject
     ApiKeys keys;
@@ -33,8 +37,23 @@ public class KeyUsage {
         unsaved.merge(keyId, Instant.now(), (before, now) -> now.isAfter(before) ? now : before);
     }
 
+    /**
+     * The application stops: the last uses are saved now, while the database is still there, and
+     * the timer saves nothing more (it fired during a stop and met a closed database).
+     */
+    public void saveBeforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        save();
+        stopping = true;
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
-    void save() {
+    void saveNow() {
+        if (!stopping) {
+            save();
+        }
+    }
+
+    private void save() {
         if (unsaved.isEmpty()) {
             return;
         }

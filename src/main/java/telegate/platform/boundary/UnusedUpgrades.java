@@ -18,11 +18,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A request that offers to upgrade its connection to anything but a WebSocket (Java's
  * HttpClient offers {@code h2c} on every new connection, curl with {@code --http2} too) is
- * answered over HTTP/1.1, and its connection closed after the answer. HTTP/2 is off (its
+ * answered over HTTP/1.1. HTTP/2 is off (its
  * streams would share one connection under the connection cap), and Grizzly, having seen the
  * offer, takes everything after the headers as the new protocol's bytes: a body is not ended
  * by its {@code Content-Length}, so a reader that waits for the end (a malformed JSON body)
- * waited forever. Here the body ends where {@code Content-Length} says.
+ * waited forever. Here the body ends where {@code Content-Length} says (Grizzly closes such a
+ * connection after its answer). Left as it is: Grizzly sends some answers to such a request
+ * (the error page's, static files') without their {@code Content-Type} (README, known limits).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class UnusedUpgrades extends HttpFilter {
@@ -35,7 +37,6 @@ public class UnusedUpgrades extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("Connection", "close");
         chain.doFilter(new LengthBoundRequest(request), response);
     }
 
