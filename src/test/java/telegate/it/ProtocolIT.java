@@ -1191,27 +1191,29 @@ class ProtocolIT {
 
     @Test
     void httpErrorsAnswerJsonWithTheirStatus() {
-        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":\"x\",\"clientId\":999999}"),
-                400, "no client 999999");
-        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":"), 400, "malformed json");
-        assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"clientId\":\"abc\"}"), 400,
-                "malformed json");
-        assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
-                "Bearer " + Http.ADMIN_TOKEN).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, "unsupported media type");
-        assertError(Http.delete(http().resolve("api/keys/abc"), Http.ADMIN_TOKEN), 404, "not found");
-        assertError(Http.delete(http().resolve("api/keys/999999999"), Http.ADMIN_TOKEN), 404, "no key 999999999");
-        assertError(Http.get(http().resolve("api/keys"), "wrong"), 401, "unauthorized");
-        assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
-                "Bearer " + Http.ADMIN_TOKEN).PUT(HttpRequest.BodyPublishers.noBody())), 405, "method not allowed");
-        assertError(Http.get(http().resolve("nosuchpage"), null), 404, "not found");
-        assertError(Http.get(http().resolve("api/nosuchresource"), Http.ADMIN_TOKEN), 404, "not found");
-        assertError(Http.get(http().resolve("ws/telegram/"), null), 404, "not found");
-        assertError(Http.delete(http().resolve("health"), Http.ADMIN_TOKEN), 405, "method not allowed");
-        assertError(Http.post(http().resolve("metrics"), null, "{}"), 405, "method not allowed");
-        assertError(Http.post(http().resolve("openapi"), null, "{}"), 405, "method not allowed");
-        assertError(Http.post(http().resolve("api/telegram/emulator/nosuchchat/messages"), Http.ADMIN_TOKEN, ""),
-                404, "no such chat in the emulated telegram: nosuchchat");
+        Http.overHttp11(() -> {
+            assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":\"x\",\"clientId\":999999}"),
+                    400, "no client 999999");
+            assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"label\":"), 400, "malformed json");
+            assertError(Http.post(http().resolve("api/keys"), Http.ADMIN_TOKEN, "{\"clientId\":\"abc\"}"), 400,
+                    "malformed json");
+            assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
+                    "Bearer " + Http.ADMIN_TOKEN).header("Content-Type", "text/plain")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))), 415, "unsupported media type");
+            assertError(Http.delete(http().resolve("api/keys/abc"), Http.ADMIN_TOKEN), 404, "not found");
+            assertError(Http.delete(http().resolve("api/keys/999999999"), Http.ADMIN_TOKEN), 404, "no key 999999999");
+            assertError(Http.get(http().resolve("api/keys"), "wrong"), 401, "unauthorized");
+            assertError(Http.send(HttpRequest.newBuilder(http().resolve("api/keys")).header("Authorization",
+                    "Bearer " + Http.ADMIN_TOKEN).PUT(HttpRequest.BodyPublishers.noBody())), 405, "method not allowed");
+            assertError(Http.get(http().resolve("nosuchpage"), null), 404, "not found");
+            assertError(Http.get(http().resolve("api/nosuchresource"), Http.ADMIN_TOKEN), 404, "not found");
+            assertError(Http.get(http().resolve("ws/telegram/"), null), 404, "not found");
+            assertError(Http.delete(http().resolve("health"), Http.ADMIN_TOKEN), 405, "method not allowed");
+            assertError(Http.post(http().resolve("metrics"), null, "{}"), 405, "method not allowed");
+            assertError(Http.post(http().resolve("openapi"), null, "{}"), 405, "method not allowed");
+            assertError(Http.post(http().resolve("api/telegram/emulator/nosuchchat/messages"), Http.ADMIN_TOKEN, ""),
+                    404, "no such chat in the emulated telegram: nosuchchat");
+        });
     }
 
     @Test
