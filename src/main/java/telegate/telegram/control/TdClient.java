@@ -198,22 +198,27 @@ public final class TdClient implements Names {
 
     /** Waits until the authorization state satisfies {@code wanted}; the state then, or null on timeout. */
     public AuthorizationState awaitState(Predicate<AuthorizationState> wanted, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (stateLock) {
-            while (state == null || !wanted.test(state)) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(stateLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-            return state;
+            return awaitUnder(() -> state != null && wanted.test(state), wait) ? state : null;
         }
+    }
+
+    /** Waits, holding {@link #stateLock}, until {@code done} holds; false when {@code wait} passed first. */
+    private boolean awaitUnder(java.util.function.BooleanSupplier done, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!done.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(stateLock, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -222,22 +227,11 @@ public final class TdClient implements Names {
      * first. {@code shown} null takes any link.
      */
     public QrWait awaitQrChange(String shown, Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
         synchronized (stateLock) {
-            while (state == null || (state == AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION
-                    && java.util.Objects.equals(shown, qrLink))) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return null;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(stateLock, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-            return new QrWait(state, qrLink);
+            boolean changed = awaitUnder(() -> state != null
+                    && !(state == AuthorizationState.WAIT_OTHER_DEVICE_CONFIRMATION
+                            && java.util.Objects.equals(shown, qrLink)), wait);
+            return changed ? new QrWait(state, qrLink) : null;
         }
     }
 
