@@ -256,7 +256,7 @@ class BundleIT {
         env.put("TELEGATE_DB_URL", postgresUrl != null ? postgresUrl : null);
         try (BundleServer server = BundleServer.start(data, env, "upgrade.log")) {
             assertThat(server.log()).contains("took over the tables of Telegate 0.1 as version 1")
-                    .contains("version 3 (2 migration(s) applied"); // then the live tables and the clients' proxies
+                    .contains("version 4 (3 migration(s) applied"); // then the live tables, the clients' proxies, the cluster's tables
 
             try (WsClient client = WsClient.connect(server.ws())) {
                 client.send("login", login(KEY));
@@ -290,7 +290,7 @@ class BundleIT {
         // (and in JSON lines for a log shipper: one object per line from the application's start on)
         env.put("TELEGATE_LOG_FORMAT", "json");
         try (BundleServer again = BundleServer.start(data, env, "upgrade-2.log")) {
-            assertThat(again.log()).contains("version 3, up to date").doesNotContain("took over");
+            assertThat(again.log()).contains("version 4, up to date").doesNotContain("took over");
             assertThat(loginAnswer(again, KEY)).isEqualTo("session already exists, call 'users'.");
             List<String> lines = again.log().lines().dropWhile(line -> !line.contains("\"logger\":\"telegate.")).toList();
             assertThat(lines).hasSizeGreaterThan(3).allSatisfy(line -> assertThat(WsClient.parse(line).getString("level"))
