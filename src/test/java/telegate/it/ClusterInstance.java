@@ -77,7 +77,7 @@ final class ClusterInstance {
                 .toString(), "-Xmx1g", "-Dhazelcast.phone.home.enabled=false",
                 "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir", System.getProperty("java.io.tmpdir")),
                 "-jar", System.getProperty("it.bundleJar"),
-                "--port", String.valueOf(port), "--hzStartPort", String.valueOf(hazelcastPort), "--name", name,
+                "--port", String.valueOf(port), "--startport", String.valueOf(hazelcastPort), "--name", name,
                 "--systemProperties", systemProperties.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
