@@ -59,6 +59,14 @@ public final class Bench {
             System.out.println("\n(table also in bench/out/results.md)");
             return;
         }
+        if (only.startsWith("cluster")) {
+            // cluster, cluster-takeover, cluster-throughput: the PostgreSQL server as second argument (a JDBC URL of
+            // a src/test/postgres/pg.sh server) or TELEGATE_BENCH_PG_URL; without one, a server is started here
+            Cluster.run(only, args.length > 1 ? args[1] : System.getenv("TELEGATE_BENCH_PG_URL"));
+            Files.writeString(OUT.resolve("results.md"), REPORT);
+            System.out.println("\n(table also in bench/out/results.md)");
+            return;
+        }
         if (only.startsWith("live")) {
             Live.run(only);
             Files.writeString(OUT.resolve("results.md"), REPORT);
@@ -1773,6 +1781,349 @@ public final class Bench {
             void stop() throws Exception {
                 new ProcessBuilder("bash", "src/test/postgres/pg.sh", "stop", state.toString()).inheritIO().start()
                         .waitFor(120, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // ---- Cluster mode (issue 14): takeover time after kill -9; 30 accounts on 1 and on 3 instances
+
+    /**
+     * {@code cluster-takeover}: three instances on one PostgreSQL database, one watched
+     * account; its owner is killed with SIGKILL ten times (started again between kills)
+     * and the time until another instance lists the account as {@code owned} in
+     * {@code GET /api/cluster} is measured. {@code cluster-throughput}: 30 accounts (30
+     * keys, each logged in) on 1 and on 3 instances: aggregate {@code chats} messages/s
+     * over 20 s, then live latency (admin POST sent -> live frame received) at 100 new
+     * messages/s over 30 chats. The PostgreSQL server: a JDBC URL as second argument (a
+     * server of src/test/postgres/pg.sh: user and password telegate), or one started here.
+     */
+    static final class Cluster {
+        static final Pattern PORT = Pattern.compile("^jdbc:postgresql://127\\.0\\.0\\.1:(\\d+)/");
+        static final int ACCOUNTS = 30;
+
+        static void run(String only, String postgresUrl) throws Exception {
+            Live.Postgres pg;
+            boolean own = postgresUrl == null;
+            if (own) {
+                pg = Live.Postgres.start();
+                if (pg == null) {
+                    throw new IllegalStateException("PostgreSQL is not installed (apt-get install postgresql)");
+                }
+            } else {
+                Matcher port = PORT.matcher(postgresUrl);
+                if (!port.find()) {
+                    throw new IllegalStateException("expected jdbc:postgresql://127.0.0.1:PORT/DATABASE, got "
+                            + postgresUrl);
+                }
+                pg = new Live.Postgres(null, Integer.parseInt(port.group(1)));
+            }
+            try {
+                if (only.equals("cluster") || only.equals("cluster-takeover")) {
+                    takeover(pg);
+                }
+                if (only.equals("cluster") || only.equals("cluster-throughput")) {
+                    throughput(pg, 1);
+                    throughput(pg, 3);
+                }
+            } finally {
+                if (own) {
+                    pg.stop();
+                }
+            }
+        }
+
+        /** A fresh database on that server, its JDBC URL. */
+        static String database(Live.Postgres pg, String name) throws Exception {
+            String database = name + "_" + System.currentTimeMillis();
+            pg.sql("telegate_it", "CREATE DATABASE " + database);
+            return "jdbc:postgresql://127.0.0.1:" + pg.port + "/" + database;
+        }
+
+        static void takeover(Live.Postgres pg) throws Exception {
+            List<Node> nodes = Node.cluster("takeover", 3, database(pg, "bench_takeover"), java.util.Map.of());
+            try {
+                Node.startAll(nodes);
+                Server a = nodes.get(0).server;
+                String created = a.post("api/keys");
+                Matcher secret = Pattern.compile("\"secret\":\"([^\"]+)\"").matcher(created);
+                Matcher clientIdOf = Pattern.compile("\"clientId\":(\\d+)").matcher(created);
+                if (!secret.find() || !clientIdOf.find()) {
+                    throw new IllegalStateException(created);
+                }
+                String key = secret.group(1);
+                long clientId = Long.parseLong(clientIdOf.group(1));
+                try (Live.LiveClient client = Live.LiveClient.connect(a.ws())) {
+                    client.login(key, true);
+                    String watched = client.exchange("{\"event\":\"watch\",\"data\":{\"group\":[\"testgroup00002\"]}}",
+                            Duration.ofMinutes(1));
+                    if (!watched.contains("\"watching\"")) {
+                        throw new IllegalStateException("watch answered " + watched);
+                    }
+                }
+                List<Double> seconds = new ArrayList<>();
+                for (int kill = 1; kill <= 10; kill++) {
+                    Node owner = Node.owner(nodes, clientId, null, Duration.ofSeconds(60));
+                    long killed = System.nanoTime();
+                    owner.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    Node.owner(nodes, clientId, owner, Duration.ofSeconds(120));
+                    double took = (System.nanoTime() - killed) / 1e9;
+                    seconds.add(took);
+                    Live.phase(String.format(Locale.ROOT, "kill %d of %s: taken over after %.2f s", kill, owner.name,
+                            took));
+                    Node.startAll(List.of(owner));
+                }
+                double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                Live.row(String.format(Locale.ROOT, "| takeover after kill -9 of the owner, 3 instances, 10 kills"
+                        + " (kill sent -> another instance lists the account as owned) | p50 %.2f s, p99 %.2f s | | |"
+                        + " each: %s; lease %s s (default 8); target 15 s |", percentile(sorted, 50),
+                        percentile(sorted, 99), seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
+                        System.getProperty("bench.leaseSeconds", "8")));
+            } finally {
+                Node.killAll(nodes);
+            }
+        }
+
+        static void throughput(Live.Postgres pg, int instances) throws Exception {
+            List<Node> nodes = Node.cluster("throughput-" + instances, instances,
+                    database(pg, "bench_throughput_" + instances),
+                    java.util.Map.of("TELEGATE_EMULATOR_EXTRA_CHATS", String.valueOf(ACCOUNTS)));
+            List<Live.LiveClient> live = new ArrayList<>();
+            try {
+                Node.startAll(nodes);
+                List<String> keys = new ArrayList<>();
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    keys.add(nodes.get(0).server.newKey());
+                }
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    Live.LiveClient client = Live.LiveClient.connect(nodes.get(i % instances).server.ws());
+                    live.add(client);
+                    client.login(keys.get(i), true); // the account's owner: where it logged in first
+                }
+                int seconds = 20;
+                List<CompletableFuture<Long>> counts = new ArrayList<>();
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    URI ws = nodes.get(i % instances).server.ws();
+                    String key = keys.get(i);
+                    counts.add(CompletableFuture.supplyAsync(() -> countChats(ws, key, seconds)));
+                }
+                long messages = 0;
+                for (CompletableFuture<Long> count : counts) {
+                    messages += count.get(5, TimeUnit.MINUTES);
+                }
+                Live.row(String.format(Locale.ROOT, "| %d accounts on %d instance(s): bigchannel histories at once"
+                        + " (messages/s, all clients together, %d s) | %,.0f | | | each client on instance i %% %d |",
+                        ACCOUNTS, instances, seconds, messages / (double) seconds, instances));
+
+                for (int i = 0; i < ACCOUNTS; i++) {
+                    String answer = live.get(i).exchange(Live.watchRequest(i + 1, 1), Duration.ofMinutes(2));
+                    if (!answer.contains("\"watching\"")) {
+                        throw new IllegalStateException("watch answered " + answer);
+                    }
+                    live.get(i).live(null);
+                }
+                for (Live.LiveClient client : live) {
+                    client.awaitUpToDate(Duration.ofMinutes(2));
+                }
+                Live.Traffic traffic = new Live.Traffic(nodes.get(0).server, ACCOUNTS, 100);
+                traffic.run(10, 30, live);
+                Live.row(String.format(Locale.ROOT, "| %d accounts on %d instance(s): live latency, one watched chat"
+                        + " each, 100 new messages/s (admin POST to the first instance -> live frame) | p50 %.1f ms,"
+                        + " p99 %.1f ms | | | %s |", ACCOUNTS, instances, traffic.percentile(50),
+                        traffic.percentile(99), traffic.summary()));
+            } finally {
+                live.forEach(Live.LiveClient::close);
+                Node.killAll(nodes);
+            }
+        }
+
+        /**
+         * On a connection of its own: {@code login} (the account is logged in already), then
+         * bigchannel's whole history; the messages received in {@code seconds} from the request.
+         */
+        static long countChats(URI ws, String key, int seconds) {
+            java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+            StringBuilder partial = new StringBuilder();
+            try {
+                WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws,
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                                partial.append(data);
+                                if (last) {
+                                    if (Client.ID.matcher(partial).find()) {
+                                        count.incrementAndGet();
+                                    }
+                                    partial.setLength(0);
+                                }
+                                w.request(1);
+                                return null;
+                            }
+                        }).get(30, TimeUnit.SECONDS);
+                try {
+                    // one request at a time per connection, in arrival order (PROTOCOL.md 0): no need to wait
+                    socket.sendText("{\"event\":\"login\",\"data\":{\"apiKey\":\"" + key + "\"}}", true).join();
+                    socket.sendText("{\"event\":\"chats\",\"data\":{\"group\":[{\"name\":\"bigchannel\","
+                            + "\"status\":\"\"}],\"status\":\"\"}}", true).join();
+                    Thread.sleep(seconds * 1000L);
+                    return count.get();
+                } finally {
+                    socket.abort();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static double percentile(double[] sorted, int p) {
+            int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        }
+
+        /** One instance in cluster mode (the cluster contract), restartable on the same name, ports and data. */
+        static final class Node {
+            final String name;
+            final int port;
+            final int hazelcastPort;
+            final Path data;
+            final Path properties;
+            final java.util.Map<String, String> env;
+            Process process;
+            Server server;
+            int starts;
+
+            Node(String name, int port, int hazelcastPort, Path data, Path properties, java.util.Map<String, String> env) {
+                this.name = name;
+                this.port = port;
+                this.hazelcastPort = hazelcastPort;
+                this.data = data;
+                this.properties = properties;
+                this.env = env;
+            }
+
+            /** {@code count} instances (not started) of one cluster on loopback, on the database of that URL. */
+            static List<Node> cluster(String run, int count, String databaseUrl, java.util.Map<String, String> extra)
+                    throws IOException {
+                Path dir = OUT.resolve("cluster-" + run).toAbsolutePath();
+                Server.deleteTree(dir);
+                Files.createDirectories(dir);
+                List<ServerSocket> probes = new ArrayList<>();
+                for (int i = 0; i < 2 * count; i++) {
+                    probes.add(new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()));
+                }
+                List<Integer> ports = probes.stream().map(ServerSocket::getLocalPort).toList();
+                for (ServerSocket probe : probes) {
+                    probe.close();
+                }
+                List<String> members = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    members.add("127.0.0.1:" + ports.get(count + i));
+                }
+                Path properties = dir.resolve("cluster.properties");
+                Files.writeString(properties, String.join("\n", "payaramicro.noCluster=false",
+                        "payaramicro.clusterMode=tcpip:" + String.join(",", members), "payaramicro.interfaces=127.0.0.1",
+                        "payaramicro.clusterName=telegate-bench-" + run, "hazelcast.socket.bind.any=false",
+                        "hazelcast.phone.home.enabled=false", ""));
+                java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("TELEGATE_CLUSTER", "true",
+                        "TELEGATE_TELEGRAM", "emulated", "TELEGATE_DB_URL", databaseUrl, "TELEGATE_DB_USER", "telegate",
+                        "TELEGATE_DB_PASSWORD", "telegate", "TELEGATE_ADMIN_TOKEN", ADMIN,
+                        "TELEGATE_BOOTSTRAP_API_KEY", "bench-bootstrap-key-0123456789"));
+                if (System.getProperty("bench.leaseSeconds") != null) {
+                    env.put("TELEGATE_CLUSTER_LEASE_SECONDS", System.getProperty("bench.leaseSeconds"));
+                }
+                env.putAll(extra);
+                List<Node> nodes = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    String name = String.valueOf((char) ('a' + i));
+                    nodes.add(new Node(name, ports.get(i), ports.get(count + i), dir.resolve("data-" + name), properties,
+                            env));
+                }
+                return nodes;
+            }
+
+            /** Starts the nodes at once and waits until each answers /health/ready with 200. */
+            static void startAll(List<Node> nodes) throws Exception {
+                for (Node node : nodes) {
+                    node.launch();
+                }
+                for (Node node : nodes) {
+                    node.awaitReady();
+                }
+            }
+
+            void launch() throws IOException {
+                starts++;
+                Path log = data.resolveSibling("server-" + name + "-" + starts + ".log");
+                Path gcLog = data.resolveSibling("gc-" + name + "-" + starts + ".log");
+                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Dhazelcast.phone.home.enabled=false", "-Xlog:gc:file=" + gcLog, "-jar",
+                        System.getProperty("bench.jar", "target/telegate.jar"), "--port", String.valueOf(port),
+                        "--startport", String.valueOf(hazelcastPort), "--name", name, "--systemProperties",
+                        properties.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                builder.environment().keySet().removeIf(k -> k.startsWith("TELEGATE_"));
+                builder.environment().putAll(env);
+                builder.environment().put("TELEGATE_DATA_DIR", data.toString());
+                process = builder.start();
+                server = new Server(process, port, 0, gcLog, log);
+            }
+
+            void awaitReady() throws Exception {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+                while (System.nanoTime() < deadline) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited, see " + server.log);
+                    }
+                    try {
+                        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                                .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode() == 200) {
+                            return;
+                        }
+                    } catch (IOException e) {
+                        // not listening yet
+                    }
+                    Thread.sleep(250);
+                }
+                throw new IllegalStateException(name + " not ready within 300 s, see " + server.log);
+            }
+
+            /** Whether its /api/cluster lists the account as owned (false when it does not answer in 2 s). */
+            boolean owns(long clientId) {
+                try {
+                    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/cluster")).timeout(Duration.ofSeconds(2))
+                            .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString());
+                    Matcher owned = Pattern.compile("\"owned\":\\[([^\\]]*)\\]").matcher(answer.body());
+                    return answer.statusCode() == 200 && owned.find()
+                            && List.of(owned.group(1).split(",")).contains(String.valueOf(clientId));
+                } catch (IOException e) {
+                    return false;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+
+            /** The running node other than {@code not} that owns the account, polled every 50 ms up to {@code limit}. */
+            static Node owner(List<Node> nodes, long clientId, Node not, Duration limit) throws InterruptedException {
+                long deadline = System.nanoTime() + limit.toNanos();
+                while (System.nanoTime() < deadline) {
+                    for (Node node : nodes) {
+                        if (node != not && node.process.isAlive() && node.owns(clientId)) {
+                            return node;
+                        }
+                    }
+                    Thread.sleep(50);
+                }
+                throw new IllegalStateException("no owner of account " + clientId + " within " + limit);
+            }
+
+            static void killAll(List<Node> nodes) throws InterruptedException {
+                for (Node node : nodes) {
+                    if (node.process != null && node.process.isAlive()) {
+                        node.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                    }
+                }
             }
         }
     }
