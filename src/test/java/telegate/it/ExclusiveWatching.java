@@ -56,7 +56,9 @@ final class ExclusiveWatching implements AutoCloseable {
                             .add(new Read(instance.name(), sent, System.nanoTime(), view.watching()));
                 } catch (IOException | RuntimeException e) {
                     // an instance dying, starting or frozen answers nothing: no statement about it
-                    errors.add(instance.name() + ": " + e);
+                    if (errors.size() < 100) {
+                        errors.add(instance.name() + ": " + e);
+                    }
                 }
             }
             try {
@@ -103,7 +105,7 @@ final class ExclusiveWatching implements AutoCloseable {
         return found;
     }
 
-    /** The failed reads so far (for a failure message). */
+    /** The first 100 failed reads (for a failure message). */
     List<String> errors() {
         return List.copyOf(errors);
     }
