@@ -39,10 +39,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * with no hole, fencing of an owner frozen past its lease, a clean hand-over on
  * SIGTERM, and, all along, never two instances watching one account.
  *
- * <p>Runs in the {@code cluster} failsafe execution, which gives it the build's
- * PostgreSQL ({@code it.cluster.db.url}); without one it is skipped. Each test uses
- * an account (API key) of its own; instances a test killed or stopped are started
- * again (same name, ports, data folder) before the next.
+ * <p>Runs in the {@code cluster} failsafe execution of {@code mvn verify}, which gives
+ * it the build's PostgreSQL ({@code it.cluster.db.url}); without one it is skipped. Each
+ * test uses an account (API key) of its own; instances a test killed or stopped are
+ * started again (same name, ports, data folder) before the next. Alone, on a server of
+ * pg.sh (logs in target/it-work-cluster/cluster/):
+ * <pre>
+ * mvn -B package -DskipTests
+ * bash src/test/postgres/pg.sh start target/it-postgres 55432
+ * mvn -B failsafe:integration-test@cluster failsafe:verify@cluster -Dit.pg.port=55432
+ * bash src/test/postgres/pg.sh stop target/it-postgres
+ * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

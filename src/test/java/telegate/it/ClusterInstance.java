@@ -71,11 +71,13 @@ final class ClusterInstance {
             throw new IllegalStateException(name + " runs already");
         }
         Files.createDirectories(dataDir);
+        String tmp = System.getProperty("it.tmpdir", System.getProperty("java.io.tmpdir"));
+        Files.createDirectories(Path.of(tmp)); // Payara Micro unpacks its runtime there
         starts++;
         log = logDir.resolve("cluster-" + name + "-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g", "-Dhazelcast.phone.home.enabled=false",
-                "-Djava.io.tmpdir=" + System.getProperty("it.tmpdir", System.getProperty("java.io.tmpdir")),
+                "-Djava.io.tmpdir=" + tmp,
                 "-jar", System.getProperty("it.bundleJar"),
                 "--port", String.valueOf(port), "--startport", String.valueOf(hazelcastPort), "--name", name,
                 "--systemProperties", systemProperties.toString()));
