@@ -104,6 +104,10 @@ class ClusterIT {
         ClusterInstance a = cluster.get(0);
         for (ClusterInstance instance : cluster.instances()) {
             awaitMembers(instance, 3);
+            Health ready = Health.ready(instance.http());
+            assertThat(ready.check("cluster").getString("status")).as("readiness of " + instance.name()).isEqualTo("UP");
+            assertThat(ready.data("database", "product")).isEqualTo("PostgreSQL");
+            assertThat(Metrics.read(instance.http()).value("telegate_cluster_members")).isEqualTo(3.0);
         }
         Account account = newAccount("streamed-everywhere");
         try (WsClient onA = loggedIn(a, account)) {
@@ -155,7 +159,7 @@ class ClusterIT {
             owner.kill();
             // the relayed connection is closed (contract: 1001 or 1011); what came before its close was delivered
             client.remainingUntilClosed().forEach(text -> received.addAll(messageIds(List.of(WsClient.parse(text)))));
-            assertTakenOverWithin(takeover.join(), TAKEOVER_LIMIT, account);
+            assertCountedTakeover(assertTakenOverWithin(takeover.join(), TAKEOVER_LIMIT, account));
         }
         assertThat(received).containsExactlyElementsOf(LongStream.rangeClosed(1, received.size()).boxed().toList());
 
@@ -201,7 +205,7 @@ class ClusterIT {
             CompletableFuture<Optional<ClusterServers.Ownership>> takeover = awaitTakeover(account, owner, killed);
             owner.kill();
             client.remainingUntilClosed().forEach(text -> log.add(WsClient.parse(text)));
-            assertTakenOverWithin(takeover.join(), TAKEOVER_LIMIT, account);
+            assertCountedTakeover(assertTakenOverWithin(takeover.join(), TAKEOVER_LIMIT, account));
         }
 
         ClusterInstance survivor = cluster.servingOtherThan(owner);
@@ -385,7 +389,14 @@ class ClusterIT {
                 TAKEOVER_LIMIT.plusSeconds(15), since));
     }
 
-    private void assertTakenOverWithin(Optional<ClusterServers.Ownership> takeover, Duration limit,
+    /** The new owner counts its takeovers ({@code /api/cluster} and the metric). */
+    private static void assertCountedTakeover(ClusterInstance newOwner) throws IOException {
+        assertThat(newOwner.view().takeovers()).as("takeovers of " + newOwner.name()).isGreaterThanOrEqualTo(1);
+        assertThat(Metrics.read(newOwner.http()).value("telegate_cluster_takeovers_total"))
+                .as("telegate_cluster_takeovers_total of " + newOwner.name()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    private ClusterInstance assertTakenOverWithin(Optional<ClusterServers.Ownership> takeover, Duration limit,
             Account account) {
         ClusterServers.Ownership ownership = takeover.orElseGet(() -> fail("no other instance owned account "
                 + account.clientId() + " within " + TAKEOVER_LIMIT.plusSeconds(15) + ":\n" + cluster.describe()));
@@ -393,6 +404,7 @@ class ClusterIT {
                 ownership.after().toMillis());
         assertThat(ownership.after()).as("time to the takeover by " + ownership.owner().name())
                 .isLessThanOrEqualTo(limit);
+        return ownership.owner();
     }
 
     /** Along the client's journal (by SEQ), the writers' lease tokens are present and never go down. */
