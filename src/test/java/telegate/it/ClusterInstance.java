@@ -37,6 +37,8 @@ final class ClusterInstance {
     private Path log;
     private int starts;
     private volatile boolean frozen;
+    /** Changes whenever the process starts, dies, freezes or resumes: reads of one generation saw one run. */
+    private volatile int generation;
 
     /**
      * @param systemProperties the Payara Micro properties file switching clustering on (shared by the cluster)
@@ -88,6 +90,7 @@ final class ClusterInstance {
         builder.environment().put("TELEGATE_DATA_DIR", dataDir.toString());
         process = builder.start();
         frozen = false;
+        generation++;
     }
 
     /** Waits until {@code /health/ready} answers 200 (cluster membership and database included). */
@@ -129,6 +132,10 @@ final class ClusterInstance {
         return process != null && process.isAlive();
     }
 
+    int generation() {
+        return generation;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -136,6 +143,7 @@ final class ClusterInstance {
     /** A crash: SIGKILL, nothing of the instance runs after it. */
     void kill() throws InterruptedException {
         if (process != null) {
+            generation++;
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             frozen = false;
         }
@@ -143,6 +151,7 @@ final class ClusterInstance {
 
     /** SIGSTOP: the whole JVM stands still (as in a long GC pause or a lost network) until {@link #thaw()}. */
     void freeze() throws IOException, InterruptedException {
+        generation++;
         signal("STOP");
         frozen = true;
     }
@@ -151,6 +160,7 @@ final class ClusterInstance {
     void thaw() throws IOException, InterruptedException {
         signal("CONT");
         frozen = false;
+        generation++;
     }
 
     private void signal(String name) throws IOException, InterruptedException {
@@ -162,6 +172,7 @@ final class ClusterInstance {
 
     /** A clean stop (SIGTERM, shutdown hooks run); its exit code, after waiting for the exit. */
     int stop() throws InterruptedException {
+        generation++;
         process.destroy();
         if (!process.waitFor(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

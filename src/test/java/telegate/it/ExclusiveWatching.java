@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Reads of different instances are not one atomic snapshot, so an overlap is
  * only reported where it is certain: instance X said it watched an account in two
  * consecutive reads, and instance Y said it watched the same account in a read that
- * was sent after X's first answer and answered before X's second read was sent.
- * (This assumes an instance does not drop and regain an account within 400 ms.)
+ * was sent after X's first answer and answered before X's second read was sent, both
+ * reads of X in one run of it (not across a kill, restart, freeze or resume). This
+ * assumes an instance does not drop and regain an account within 400 ms.
  */
 final class ExclusiveWatching implements AutoCloseable {
 
     private static final long PERIOD_MILLIS = 200;
 
     /** What one instance said, and when: sent and answered in System.nanoTime(). */
-    record Read(String instance, long sent, long answered, Set<Long> watching) {
+    record Read(String instance, int generation, long sent, long answered, Set<Long> watching) {
     }
 
     private final ClusterServers cluster;
@@ -49,11 +50,15 @@ final class ExclusiveWatching implements AutoCloseable {
     private void poll() {
         while (running.get()) {
             for (ClusterInstance instance : cluster.serving()) {
+                int generation = instance.generation();
                 long sent = System.nanoTime();
                 try {
                     ClusterView view = instance.view();
-                    reads.computeIfAbsent(instance.name(), name -> new CopyOnWriteArrayList<>())
-                            .add(new Read(instance.name(), sent, System.nanoTime(), view.watching()));
+                    long answered = System.nanoTime();
+                    if (instance.generation() == generation) { // not frozen, killed or stopped meanwhile
+                        reads.computeIfAbsent(instance.name(), name -> new CopyOnWriteArrayList<>())
+                                .add(new Read(instance.name(), generation, sent, answered, view.watching()));
+                    }
                 } catch (IOException | RuntimeException e) {
                     // an instance dying, starting or frozen answers nothing: no statement about it
                     if (errors.size() < 100) {
@@ -82,6 +87,9 @@ final class ExclusiveWatching implements AutoCloseable {
             for (int i = 0; i + 1 < x.size(); i++) {
                 Read before = x.get(i);
                 Read after = x.get(i + 1);
+                if (before.generation() != after.generation()) {
+                    continue;
+                }
                 for (long account : before.watching()) {
                     if (!after.watching().contains(account)) {
                         continue;
