@@ -81,9 +81,13 @@ final class ExclusiveWatching implements AutoCloseable {
 
     /** Every certain overlap seen so far, described; empty when none. */
     List<String> overlaps() {
+        return overlaps(reads.values().stream().map(List::copyOf).toList());
+    }
+
+    /** The certain overlaps among these reads, each list one instance's reads in the order they were made. */
+    static List<String> overlaps(List<List<Read>> byInstance) {
         List<String> found = new ArrayList<>();
-        for (List<Read> xs : reads.values()) {
-            List<Read> x = List.copyOf(xs);
+        for (List<Read> x : byInstance) {
             for (int i = 0; i + 1 < x.size(); i++) {
                 Read before = x.get(i);
                 Read after = x.get(i + 1);
@@ -94,11 +98,11 @@ final class ExclusiveWatching implements AutoCloseable {
                     if (!after.watching().contains(account)) {
                         continue;
                     }
-                    for (List<Read> ys : reads.values()) {
-                        if (ys == xs) {
+                    for (List<Read> ys : byInstance) {
+                        if (ys == x) {
                             continue;
                         }
-                        for (Read y : List.copyOf(ys)) {
+                        for (Read y : ys) {
                             if (y.watching().contains(account) && y.sent() >= before.answered()
                                     && y.answered() <= after.sent()) {
                                 found.add("account " + account + " watched by " + before.instance() + " (reads at "
