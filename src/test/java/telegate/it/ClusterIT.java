@@ -151,7 +151,9 @@ class ClusterIT {
         try (WsClient client = loggedIn(relay, account)) {
             client.send("chats", Frames.chats("latest", "bigchannel"));
             assertThat(statusAndMessage(client.nextData())).isEqualTo("success: \"sending chats\"");
-            while (received.size() < 20_000) {
+            long started = System.nanoTime();
+            // past the first checkpoints of the cursor (at least one a second), as BundleIT's crash test
+            while (received.size() < 20_000 || System.nanoTime() - started < 3_000_000_000L) {
                 received.addAll(messageIds(List.of(client.next())));
             }
             long killed = System.nanoTime();
@@ -188,6 +190,7 @@ class ClusterIT {
     void aLiveStreamCutByTheOwnersCrashContinuesOnASurvivorWithNoHole() throws Exception {
         Account account = newAccount("killed-during-live");
         Map<String, Long> watchedFrom;
+        long positioned = System.nanoTime();
         try (WsClient control = loggedIn(cluster.get(1), account)) {
             watchedFrom = positions(control, "testgroup00001", "UnderWorld4444");
             assertThat(watch(control, "testgroup00001", "UnderWorld4444")).isEqualTo("success: \"watching\"");
@@ -225,6 +228,10 @@ class ClusterIT {
             assertThat(numbers).as(chat.getKey() + ": every message since the watch began, none missing")
                     .containsExactlyElementsOf(LongStream.rangeClosed(chat.getValue() + 1, numbers.last())
                             .boxed().toList());
+            long ticks = (System.nanoTime() - positioned) / 1_000_000_000L / TICK_SECONDS;
+            assertThat(numbers.size()).as(chat.getKey() + ": one new message a tick, the tick run once in the"
+                    + " cluster (" + ticks + " ticks of " + TICK_SECONDS + " s since the watch)")
+                    .isLessThanOrEqualTo((int) ticks + 2);
         }
         assertJournalFenced(account);
         assertNeverTwoWatchers();
