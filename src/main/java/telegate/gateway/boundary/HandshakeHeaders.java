@@ -17,6 +17,8 @@ public class HandshakeHeaders extends ServerEndpointConfig.Configurator {
     static final String FORWARDED_FOR = "telegate.forwardedFor";
     static final String ORIGIN = "telegate.origin";
     static final String HOST = "telegate.host";
+    static final String RELAY_FOR = "telegate.relayFor";
+    static final String RELAY_SECRET = "telegate.relaySecret";
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -24,6 +26,8 @@ public class HandshakeHeaders extends ServerEndpointConfig.Configurator {
         copy(request, "X-Forwarded-For", properties, FORWARDED_FOR);
         copy(request, "Origin", properties, ORIGIN);
         copy(request, "Host", properties, HOST);
+        copy(request, telegate.gateway.control.Relay.FOR_HEADER, properties, RELAY_FOR);
+        copy(request, telegate.gateway.control.Relay.SECRET_HEADER, properties, RELAY_SECRET);
     }
 
     private static void copy(HandshakeRequest request, String header, Map<String, Object> properties, String key) {

@@ -1,5 +1,9 @@
 package telegate.gateway.boundary;
 
+import telegate.cluster.boundary.AccountOwnership;
+import telegate.cluster.boundary.RelaySecret;
+import telegate.gateway.control.Relay;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -41,6 +45,12 @@ public class Logins {
     @Inject
     KeyThrottle throttle;
 
+    @Inject
+    AccountOwnership ownership;
+
+    @Inject
+    RelaySecret relaySecret;
+
     public void login(Connection connection, Inbound request) {
         if (connection.isVerified()) {
             connection.outbox().send(Frame.success(Texts.LOGIN, Texts.ALREADY_VERIFIED));
@@ -70,9 +80,39 @@ public class Logins {
         }
         connection.verified(client.get().clientId(), client.get().keyId());
         ApiKeys.Holder holder = client.get();
+        Optional<String> owner = connection.arrivedRelayed() ? Optional.empty()
+                : ownership.elsewhere(holder.clientId());
+        if (owner.isPresent()) {
+            relay(connection, request, holder, owner.get());
+            return;
+        }
+        if (connection.arrivedRelayed() && !ownership.ensureOwned(holder.clientId())) {
+            // relayed here as the account's owner, which this instance no longer is: the client comes back
+            connection.outbox().close(CloseCodes.TRY_AGAIN_LATER, "account moving, try again");
+            return;
+        }
         LOG.info(() -> "Login: client " + holder.clientId() + " (key " + holder.keyId() + ") from " + address);
         connection.outbox().send(Frame.success(Texts.LOGIN,
                 loggedIn(client.get().clientId()) ? Texts.SESSION_ALREADY_EXISTS : Texts.SEND_PHONE_NUMBER));
+    }
+
+    /**
+     * Cluster mode: another instance runs this client's account, so the connection is relayed
+     * there from its login on (the owner checks the key again and answers the login itself).
+     */
+    private void relay(Connection connection, Inbound request, ApiKeys.Holder holder, String owner) {
+        try {
+            Relay relay = Relay.open(owner, connection.outbox(), connection.remoteAddress(),
+                    relaySecret.value().orElse(null));
+            connection.relayTo(relay);
+            relay.forward(Relay.textOf(request));
+            LOG.info(() -> "Login: client " + holder.clientId() + " (key " + holder.keyId() + ") from "
+                    + connection.remoteAddress() + ", relayed to " + owner + ", which runs its account");
+        } catch (java.io.IOException e) {
+            LOG.warning(() -> "Client " + holder.clientId() + ": the instance that runs its account (" + owner
+                    + ") cannot be reached (" + e.getMessage() + "); the client is asked to come back");
+            connection.outbox().close(CloseCodes.TRY_AGAIN_LATER, "account moving, try again");
+        }
     }
 
     /** A key revoked while its connection is open: the connection ends at its next request. */

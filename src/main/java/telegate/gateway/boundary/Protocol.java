@@ -29,6 +29,9 @@ import telegate.gateway.control.Outbox;
 import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.cluster.boundary.RelaySecret;
+import telegate.cluster.entity.AccountReleased;
+import telegate.gateway.control.Relay;
 import telegate.platform.boundary.ClientNetwork;
 import telegate.platform.boundary.HttpConnections;
 import telegate.platform.control.Logs;
@@ -46,6 +49,9 @@ public class Protocol {
 
     @Inject
     Logins logins;
+
+    @Inject
+    RelaySecret relaySecret;
 
     @Inject
     Streams streams;
@@ -138,7 +144,10 @@ public class Protocol {
      */
     public Connection open(Session session) {
         Connection connection = new Connection(new Outbox(session, metrics::framesSent),
-                RemoteAddress.of(session, network), executor);
+                RemoteAddress.of(session, network, relaySecret), executor);
+        if (RemoteAddress.isRelayed(session, relaySecret)) {
+            connection.markArrivedRelayed();
+        }
         Map<String, Object> handshake = session.getUserProperties();
         if (!network.allowsOrigin((String) handshake.get(HandshakeHeaders.ORIGIN),
                 (String) handshake.get(HandshakeHeaders.HOST))) {
@@ -184,7 +193,24 @@ public class Protocol {
         }
     }
 
+    /**
+     * Cluster mode: this instance no longer runs the client's account. Its connections served
+     * here end (1012, the client reconnects and lands where the account runs now); their
+     * streams stop at their next frame.
+     */
+    void accountReleased(@Observes AccountReleased account) {
+        for (Connection connection : openConnections.servedFor(account.clientId())) {
+            connection.outbox().markClosed();
+            scheduler.execute(() -> connection.outbox().close(CloseCodes.SERVICE_RESTART,
+                    "account moved to another instance, reconnect"));
+        }
+    }
+
     public void closed(Connection connection) {
+        Relay relay = connection.relay();
+        if (relay != null) {
+            relay.close();
+        }
         openConnections.remove(connection);
         if (connection.closed()) {
             admitted.decrementAndGet();
@@ -200,6 +226,12 @@ public class Protocol {
     }
 
     public void handle(Connection connection, Inbound request) {
+        Relay relay = connection.relay();
+        if (relay != null) {
+            // the instance that runs the account answers everything, in order; a cancel too
+            connection.enqueue(() -> relay.forward(Relay.textOf(request)));
+            return;
+        }
         if (request.isMalformed()) {
             run(connection, request, () -> connection.outbox().send(
                     Frame.failed(Texts.ERROR, Texts.MALFORMED_REQUEST)));
@@ -253,6 +285,11 @@ public class Protocol {
     /** Queues a request; when its turn comes, a key revoked since {@code login} ends the connection instead. */
     private void enqueue(Connection connection, Inbound request, Runnable handler, Runnable atEnd) {
         connection.enqueue(() -> {
+            Relay relay = connection.relay();
+            if (relay != null) { // queued behind the login that relayed the connection: the owner answers it
+                relay.forward(Relay.textOf(request));
+                return;
+            }
             try {
                 if (logins.revokedSinceLogin(connection)) {
                     String event = request.isMalformed() ? Texts.ERROR : request.event();

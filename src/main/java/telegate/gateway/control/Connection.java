@@ -47,6 +47,28 @@ public final class Connection {
         return outbox;
     }
 
+    /** In a cluster, the relay to the instance that runs this client's account (null: served here). */
+    private volatile Relay relay;
+
+    public Relay relay() {
+        return relay;
+    }
+
+    public void relayTo(Relay relay) {
+        this.relay = relay;
+    }
+
+    /** This connection is one another instance relays here: it is served here or not at all, never relayed on. */
+    private volatile boolean arrivedRelayed;
+
+    public boolean arrivedRelayed() {
+        return arrivedRelayed;
+    }
+
+    public void markArrivedRelayed() {
+        arrivedRelayed = true;
+    }
+
     public String remoteAddress() {
         return remoteAddress;
     }

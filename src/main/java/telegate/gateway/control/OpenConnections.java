@@ -26,6 +26,18 @@ public final class OpenConnections implements Iterable<Connection> {
     }
 
     /** The connections that logged in with this API key. */
+    /** The connections served here (not relayed on) of a client. */
+    public java.util.List<Connection> servedFor(long clientId) {
+        java.util.List<Connection> served = new java.util.ArrayList<>();
+        for (Connection connection : this) {
+            Long client = connection.client();
+            if (client != null && client == clientId && connection.relay() == null) {
+                served.add(connection);
+            }
+        }
+        return served;
+    }
+
     public Iterable<Connection> withKey(long keyId) {
         return open.stream().filter(c -> c.isVerified() && c.keyId() == keyId)::iterator;
     }

@@ -1,5 +1,10 @@
 package telegate.media.boundary;
 
+import telegate.cluster.boundary.AccountOwnership;
+import telegate.cluster.boundary.RelaySecret;
+import telegate.gateway.control.Relay;
+import telegate.media.control.OwnerForward;
+
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -64,6 +69,12 @@ public class FilesServlet extends HttpServlet {
     @Inject
     TelegateMetrics metrics;
 
+    @Inject
+    AccountOwnership ownership;
+
+    @Inject
+    RelaySecret relaySecret;
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         switch (request.getMethod()) {
@@ -83,6 +94,13 @@ public class FilesServlet extends HttpServlet {
         try {
             String[] path = segments(request);
             long owner = owner(request);
+            Optional<String> runsElsewhere = ownership.elsewhere(owner);
+            if (runsElsewhere.isPresent()) {
+                OwnerForward.answer(runsElsewhere.get(), request, response,
+                        network.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
+                        relaySecret.value().orElse(null), Relay.FOR_HEADER, Relay.SECRET_HEADER);
+                return;
+            }
             long chatId = number(CHAT_ID, path[0], Long.MAX_VALUE);
             long number = number(NUMBER, path[1], MessageMapping.MAX_NUMBER);
             MediaDownloads.Found found = downloads.find(owner, chatId, number);

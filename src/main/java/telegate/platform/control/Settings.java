@@ -72,6 +72,9 @@ public final class Settings {
             open("telegate.trusted.proxies", proxies()),
             open("telegate.allowed.origins", origins()),
             open("telegate.db.url", databaseUrl()),
+            open("telegate.cluster", oneOf("true", "false")),
+            open("telegate.cluster.url", httpUrl()),
+            open("telegate.cluster.lease.seconds", whole(3, 600)),
             open("telegate.db.driver", oneOf("org.h2.jdbcx.JdbcDataSource", "org.postgresql.ds.PGSimpleDataSource")),
             open("telegate.db.user", any()),
             secret("telegate.db.password", any()));
@@ -95,6 +98,13 @@ public final class Settings {
      */
     public static List<String> problems(Function<String, Optional<String>> values) {
         List<String> problems = new ArrayList<>();
+        boolean cluster = values.apply("telegate.cluster").map(String::trim).filter("true"::equalsIgnoreCase)
+                .isPresent();
+        if (cluster && !values.apply("telegate.db.url").map(String::trim).orElse("").startsWith("jdbc:postgresql:")) {
+            // one file database per instance cannot be shared: the instances would each believe they own everything
+            problems.add("TELEGATE_CLUSTER is \"true\"; cluster mode needs the instances' shared PostgreSQL database "
+                    + "(TELEGATE_DB_URL=jdbc:postgresql://...), not H2");
+        }
         for (Setting setting : ALL) {
             Optional<String> value = values.apply(setting.name()).map(String::trim).filter(v -> !v.isEmpty());
             if (value.isEmpty()) {
@@ -239,6 +249,11 @@ public final class Settings {
             }
             return Optional.empty();
         };
+    }
+
+    private static Rule httpUrl() {
+        return value -> value.matches("https?://[^/\\s]+(/\\S*)?") ? Optional.empty()
+                : Optional.of("allowed: this instance's base URL as the other instances reach it, e.g. http://10.0.0.5:8000");
     }
 
     private static Rule databaseUrl() {

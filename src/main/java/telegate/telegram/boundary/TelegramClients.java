@@ -28,6 +28,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.cluster.boundary.AccountOwnership;
+import telegate.cluster.entity.AccountReleased;
 import telegate.platform.control.PrivateFiles;
 import telegate.telegram.control.AuthorizationState;
 import telegate.telegram.control.ProxyRequests;
@@ -121,6 +123,10 @@ public class TelegramClients {
 
     @Inject
     ClientProxies clientProxies;
+
+    /** In a cluster, an account's TDLib client runs only where its lease is held. */
+    @Inject
+    AccountOwnership ownership;
 
     @Resource
     ManagedThreadFactory threads;
@@ -253,6 +259,10 @@ public class TelegramClients {
             if (existing != null && !existing.isClosed()) {
                 return existing;
             }
+            if (!ownership.ensureOwned(owner)) {
+                // another instance runs this account (its connections are relayed there)
+                throw new TelegramUnreachable("account of client " + owner + " runs on another instance");
+            }
             TdClient created = create(owner);
             byOwner.put(owner, created);
             return created;
@@ -302,6 +312,17 @@ public class TelegramClients {
                     .orElse("removal of the proxy") + " for client " + owner + ": " + e.getMessage());
             throw e;
         }
+    }
+
+    /** The Telegate clients whose TDLib client is open on this instance now. */
+    public java.util.Set<Long> openClients() {
+        java.util.Set<Long> open = new java.util.TreeSet<>();
+        byOwner.forEach((owner, client) -> {
+            if (!client.isClosed()) {
+                open.add(owner);
+            }
+        });
+        return open;
     }
 
     /** The TDLib client of a Telegate client if it has one now (none is made). */
@@ -367,6 +388,7 @@ public class TelegramClients {
         }
         client.awaitState(AuthorizationState.CLOSED::equals, CLOSE_WAIT);
         forget(owner, client);
+        ownership.sessionEnded(owner);
     }
 
     /** Abandons a half-done login: the client is closed and its unused database removed. */
@@ -377,6 +399,22 @@ public class TelegramClients {
             forget(owner, client);
         }
         deleteTree(databaseDirectory(owner));
+        ownership.sessionEnded(owner);
+    }
+
+    /**
+     * Another instance runs this account now, or this one hands it over (cluster mode): its
+     * TDLib client closes here (its folder stays, saved for the next owner).
+     */
+    void released(@jakarta.enterprise.event.Observes AccountReleased account) {
+        long owner = account.clientId();
+        synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
+            TdClient client = byOwner.get(owner);
+            if (client != null) {
+                close(client);
+                forget(owner, client);
+            }
+        }
     }
 
     /**

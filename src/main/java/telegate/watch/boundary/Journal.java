@@ -12,6 +12,7 @@ import java.util.Map;
 import telegate.watch.entity.JournalEntry;
 import telegate.watch.entity.LiveEvent;
 import telegate.watch.entity.Recorded;
+import telegate.cluster.control.Fence;
 import telegate.watch.entity.Watch;
 
 /** The clients' journals in the database: each call a transaction of its own, so no write waits on a stream. */
@@ -31,8 +32,24 @@ public class Journal {
 
     /** A batch of events and the chats' newest recorded message numbers, together or not at all. */
     public void append(long owner, List<Recorded> events, Map<Long, Long> lastRecorded) {
+        append(owner, events, lastRecorded, null);
+    }
+
+    /**
+     * As {@link #append(long, List, Map)}, in a cluster only while {@code fence} still holds the
+     * account's lease: checked in this transaction, whose lock keeps the lease from moving until
+     * the commit. An instance that lost the lease (paused, cut off) writes nothing.
+     *
+     * @throws LeaseLost when the lease is no longer the writer's (nothing is written)
+     */
+    public void append(long owner, List<Recorded> events, Map<Long, Long> lastRecorded, WriterFence fence) {
+        if (fence != null && em.createNativeQuery(Fence.QUERY).setParameter(1, fence.lease())
+                .setParameter(2, fence.instance()).setParameter(3, fence.token()).getResultList().isEmpty()) {
+            throw new LeaseLost(owner);
+        }
+        Long token = fence == null ? null : fence.token();
         for (Recorded event : events) {
-            em.persist(new JournalEntry(owner, event));
+            em.persist(new JournalEntry(owner, event, token));
         }
         lastRecorded.forEach((chat, number) -> em.createNamedQuery(Watch.RECORDED).setParameter("client", owner)
                 .setParameter("chat", chat).setParameter("number", number).executeUpdate());

@@ -1,5 +1,10 @@
 package telegate.watch.boundary;
 
+import telegate.cluster.boundary.AccountOwnership;
+import telegate.cluster.boundary.ClusterMode;
+import telegate.cluster.control.AccountLease;
+import telegate.cluster.entity.AccountAdopted;
+import telegate.cluster.entity.AccountReleased;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -120,9 +125,16 @@ public class Watching {
     private volatile long journalCountedAt;
     private ScheduledFuture<?> ticks;
 
+    @Inject
+    ClusterMode cluster;
+
+    @Inject
+    AccountOwnership ownership;
+
     @PostConstruct
     void start() {
-        List<Watch> stored = watchList.all();
+        // in a cluster, an account's watchers start where its lease is taken (AccountAdopted)
+        List<Watch> stored = cluster.enabled() ? List.of() : watchList.all();
         for (Watch watch : stored) {
             account(watch.getClientId()).watch(new WatchedChat(watch.chat(), watch.getGroupName(),
                     watch.getLastRecorded()));
@@ -143,6 +155,37 @@ public class Watching {
             ticks.cancel(false);
         }
         accounts.values().forEach(AccountWatcher::stop);
+    }
+
+    /** This instance runs a client's account now (cluster mode): its stored watches start here. */
+    void adopted(@Observes AccountAdopted account) {
+        long owner = account.clientId();
+        List<Watch> stored = watchList.ofClient(owner);
+        if (stored.isEmpty()) {
+            return;
+        }
+        clientAttempts.remove(owner); // its TDLib client is made at the next tick
+        AccountWatcher watcher = account(owner);
+        for (Watch watch : stored) {
+            if (!watcher.watches(watch.getChatId())) {
+                watcher.watch(new WatchedChat(watch.chat(), watch.getGroupName(), watch.getLastRecorded()));
+            }
+        }
+        log.info(() -> "Client " + owner + ": watching its " + stored.size() + " chat(s) on this instance");
+    }
+
+    /** Another instance runs a client's account now, or this one stops (cluster mode): its watchers stop here. */
+    void released(@Observes AccountReleased account) {
+        AccountWatcher watcher = accounts.remove(account.clientId());
+        if (watcher != null) {
+            watcher.stop();
+        }
+        clientAttempts.remove(account.clientId());
+    }
+
+    /** The accounts whose watchers run on this instance. */
+    public java.util.Set<Long> watchingAccounts() {
+        return new java.util.TreeSet<>(accounts.keySet());
     }
 
     /** Every second: accounts get their TDLib client made (at start), then their watchers look what is due. */
@@ -194,9 +237,21 @@ public class Watching {
 
                     @Override
                     public void append(long client, List<Recorded> events, Map<Long, Long> lastRecorded) {
-                        journal.append(client, events, lastRecorded);
+                        journal.append(client, events, lastRecorded, fence(client));
                     }
                 }, events -> feeds.publish(id, events), executor, Clock.systemUTC(), Duration.ofSeconds(checkSeconds)));
+    }
+
+    /** In a cluster, the lease a journal write must still hold (null on a single instance). */
+    private WriterFence fence(long client) {
+        if (!cluster.enabled()) {
+            return null;
+        }
+        java.util.OptionalLong token = ownership.token(client);
+        if (token.isEmpty()) {
+            throw new LeaseLost(client);
+        }
+        return new WriterFence(AccountLease.of(client), ownership.instance(), token.getAsLong());
     }
 
     /** Telegram's updates, on the receive loop's thread: handed to the account's watcher, if it has one. */

@@ -87,7 +87,16 @@ public class JournalEntry {
     @Column(name = "RECORDEDMILLIS", nullable = false)
     private long recordedMillis;
 
+    /** The writer's lease token in a cluster (null on a single instance): it never goes down along a journal. */
+    @Column(name = "LEASETOKEN")
+    private Long leaseToken;
+
     protected JournalEntry() {
+    }
+
+    public JournalEntry(long clientId, Recorded event, Long leaseToken) {
+        this(clientId, event);
+        this.leaseToken = leaseToken;
     }
 
     public JournalEntry(long clientId, Recorded event) {

@@ -1,0 +1,308 @@
+package telegate.cluster.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import telegate.cluster.control.AccountLease;
+import telegate.cluster.control.Leases;
+import telegate.cluster.control.SavedSessions;
+import telegate.cluster.control.SessionArchive;
+import telegate.cluster.entity.AccountAdopted;
+import telegate.cluster.entity.AccountReleased;
+import telegate.monitoring.boundary.TelegateMetrics;
+
+/**
+ * Which Telegram accounts this instance runs, in cluster mode: those whose lease it holds.
+ * Every {@value #CYCLE_SECONDS} s it renews its leases (one it cannot renew is lost: its
+ * watchers and TDLib client stop at once), saves the TDLib sessions that changed, and takes
+ * over watched accounts no instance holds (their owner died, was cut off, or stopped). An
+ * account is also taken when a connection here needs it and no other instance holds it. On a
+ * clean stop every account is closed, its session saved and its lease given back, so the
+ * others take it over without waiting for it to expire. On a single instance it does nothing:
+ * the instance runs every account.
+ */
+@Singleton
+@Startup
+@DependsOn({"DatabaseSchema", "TelegramClients", "Watching"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class AccountOwnership {
+
+    static final int CYCLE_SECONDS = 2;
+    /** At most this many orphaned accounts taken per cycle, so the survivors share a dead instance's accounts. */
+    private static final int TAKEN_PER_CYCLE = 4;
+
+    @Inject
+    Logger log;
+
+    @Inject
+    ClusterMode cluster;
+
+    @Inject
+    TelegateMetrics metrics;
+
+    @Inject
+    Event<AccountAdopted> adopted;
+
+    @Inject
+    Event<AccountReleased> released;
+
+    @Inject
+    @ConfigProperty(name = "telegate.data.dir")
+    String dataDir;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private Leases leases;
+    private SavedSessions sessions;
+    private final Map<Long, Long> held = new ConcurrentHashMap<>();
+    private final Map<Long, Long> savedVersions = new ConcurrentHashMap<>();
+    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final AtomicLong takeovers = new AtomicLong();
+    private ScheduledFuture<?> cycle;
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void start() {
+        if (!cluster.enabled()) {
+            return;
+        }
+        leases = cluster.leases();
+        sessions = new SavedSessions(cluster.database(), cluster.instance());
+        metrics.gauge("telegate.cluster.members", "Instances in this instance's cluster", cluster::members);
+        metrics.gauge("telegate.cluster.accounts.owned", "Telegram accounts this instance runs (holds the lease of)",
+                held::size);
+        metrics.gauge("telegate.cluster.takeovers", "Accounts this instance took over from another since it started",
+                takeovers::get);
+        cycle = scheduler.scheduleWithFixedDelay(this::cycle, 1, CYCLE_SECONDS, TimeUnit.SECONDS);
+        log.info(() -> "Cluster mode: instance " + cluster.instance() + " at " + cluster.address() + ", "
+                + cluster.members() + " member(s); leases of " + cluster.leaseMillis() / 1000 + " s");
+    }
+
+    public boolean enabled() {
+        return cluster.enabled();
+    }
+
+    /**
+     * Where a connection for this client goes: empty when this instance runs its account (it
+     * held it, or took it now), else the base URL of the instance that does.
+     */
+    public Optional<String> elsewhere(long clientId) {
+        if (!cluster.enabled() || held.containsKey(clientId)) {
+            return Optional.empty();
+        }
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Optional<Leases.Holder> holder = leases.holder(AccountLease.of(clientId));
+                if (holder.isPresent() && !holder.get().name().equals(cluster.instance())) {
+                    return Optional.of(holder.get().address());
+                }
+                if (ensureOwned(clientId)) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            log.warning(() -> "Cannot read the lease of client " + clientId + ": " + e.getSQLState());
+        }
+        return Optional.empty();
+    }
+
+    /** True when this instance runs the account, taking its lease (and its saved session) if no one holds it. */
+    public boolean ensureOwned(long clientId) {
+        if (!cluster.enabled() || held.containsKey(clientId)) {
+            return true;
+        }
+        if (stopping) {
+            return false;
+        }
+        synchronized (locks.computeIfAbsent(clientId, k -> new Object())) {
+            if (held.containsKey(clientId)) {
+                return true;
+            }
+            try {
+                OptionalLong token = leases.acquire(AccountLease.of(clientId));
+                if (token.isEmpty()) {
+                    return false;
+                }
+                restoreSession(clientId);
+                held.put(clientId, token.getAsLong());
+                log.info(() -> "Client " + clientId + ": its account runs on this instance now (lease token "
+                        + token.getAsLong() + ")");
+                adopted.fire(new AccountAdopted(clientId));
+                return true;
+            } catch (SQLException | IOException e) {
+                log.warning(() -> "Cannot take the account of client " + clientId + ": " + e);
+                return false;
+            }
+        }
+    }
+
+    /** The token this instance holds the account's lease under (empty: not ours, or a single instance). */
+    public OptionalLong token(long clientId) {
+        Long token = held.get(clientId);
+        return token == null ? OptionalLong.empty() : OptionalLong.of(token);
+    }
+
+    public String instance() {
+        return cluster.instance();
+    }
+
+    /** The accounts this instance holds, in order. */
+    public Set<Long> owned() {
+        return new TreeSet<>(held.keySet());
+    }
+
+    public long takeovers() {
+        return takeovers.get();
+    }
+
+    /** The account's session was logged out or abandoned: no instance may restore it. */
+    public void sessionEnded(long clientId) {
+        if (!cluster.enabled()) {
+            return;
+        }
+        try {
+            sessions.delete(clientId);
+            savedVersions.remove(clientId);
+        } catch (SQLException e) {
+            log.warning(() -> "Cannot forget the saved session of client " + clientId + ": " + e.getSQLState());
+        }
+    }
+
+    private void cycle() {
+        if (stopping) {
+            return;
+        }
+        try {
+            for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
+                if (!leases.renew(AccountLease.of(lease.getKey()), lease.getValue())) {
+                    lose(lease.getKey());
+                }
+            }
+            for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
+                saveIfChanged(lease.getKey(), lease.getValue());
+            }
+            takeOrphans();
+        } catch (SQLException | RuntimeException e) {
+            log.log(Level.WARNING, "Cluster lease cycle failed; the next one goes on: {0}", e.toString());
+        }
+    }
+
+    private void takeOrphans() throws SQLException {
+        List<Long> orphans = new ArrayList<>(leases.orphanedAccounts());
+        Collections.shuffle(orphans); // the survivors race for different accounts first
+        int taken = 0;
+        for (Long clientId : orphans) {
+            if (taken >= TAKEN_PER_CYCLE || stopping) {
+                return;
+            }
+            if (!held.containsKey(clientId) && ensureOwned(clientId)) {
+                taken++;
+                takeovers.incrementAndGet();
+            }
+        }
+    }
+
+    private void lose(long clientId) {
+        synchronized (locks.computeIfAbsent(clientId, k -> new Object())) {
+            if (held.remove(clientId) == null) {
+                return;
+            }
+            savedVersions.remove(clientId);
+            log.warning(() -> "Client " + clientId + ": this instance lost its account's lease (another instance "
+                    + "runs it now, or the database could not be reached in time): its watchers and Telegram client stop");
+            released.fire(new AccountReleased(clientId, true));
+        }
+    }
+
+    private void saveIfChanged(long clientId, long token) {
+        Path folder = folderOf(clientId);
+        long version = SessionArchive.lastChange(folder);
+        if (version == 0 || Long.valueOf(version).equals(savedVersions.get(clientId))) {
+            return;
+        }
+        try {
+            if (sessions.save(clientId, SessionArchive.pack(folder), token)) {
+                savedVersions.put(clientId, version);
+            } else {
+                lose(clientId);
+            }
+        } catch (SQLException | IOException e) {
+            log.warning(() -> "Cannot save the session of client " + clientId + " (tried again in " + CYCLE_SECONDS
+                    + " s): " + e);
+        }
+    }
+
+    private void restoreSession(long clientId) throws SQLException, IOException {
+        Path folder = folderOf(clientId);
+        Optional<byte[]> saved = sessions.load(clientId);
+        if (saved.isPresent()) {
+            SessionArchive.unpack(saved.get(), folder);
+        } else {
+            SessionArchive.unpack(new byte[0], folder); // an older copy here may be a session logged out since
+        }
+        savedVersions.put(clientId, SessionArchive.lastChange(folder));
+    }
+
+    /** The client's TDLib folder, as TelegramClients makes it. */
+    private Path folderOf(long clientId) {
+        return Path.of(dataDir, "tdlib", "client-" + clientId).toAbsolutePath();
+    }
+
+    /** A clean stop: each account is closed, its session saved, its lease given back at once. */
+    @PreDestroy
+    void stop() {
+        if (!cluster.enabled()) {
+            return;
+        }
+        stopping = true;
+        if (cycle != null) {
+            cycle.cancel(false);
+        }
+        List<Long> accounts = List.copyOf(held.keySet());
+        for (Long clientId : accounts) {
+            Long token = held.get(clientId);
+            try {
+                released.fire(new AccountReleased(clientId, false));
+                Path folder = folderOf(clientId);
+                if (SessionArchive.lastChange(folder) != 0) {
+                    sessions.save(clientId, SessionArchive.pack(folder), token);
+                }
+                leases.release(AccountLease.of(clientId), token);
+            } catch (SQLException | IOException | RuntimeException e) {
+                log.warning(() -> "Client " + clientId + ": could not hand its account over cleanly (it is taken "
+                        + "over when its lease expires): " + e);
+            }
+            held.remove(clientId);
+        }
+        if (!accounts.isEmpty()) {
+            log.info(() -> "Cluster: handed " + accounts.size() + " account(s) over to the other instances");
+        }
+    }
+}
