@@ -2073,6 +2073,10 @@ public final class Bench {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited, see " + server.log);
                     }
+                    if (Files.readString(server.log).contains("Exception while loading the app")) {
+                        process.destroyForcibly();
+                        throw new IllegalStateException(name + " could not deploy Telegate, see " + server.log);
+                    }
                     try {
                         if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
                                 .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding())

@@ -24,6 +24,8 @@ final class ClusterInstance {
 
     static final Duration START_LIMIT = Duration.ofSeconds(240);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(60);
+    /** Payara Micro's line when the WAR fails to deploy (a CDI definition error, say). */
+    static final String DEPLOY_FAILED = "Exception while loading the app";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -103,6 +105,10 @@ final class ClusterInstance {
             }
             if (ready()) {
                 return;
+            }
+            if (log().contains(DEPLOY_FAILED)) { // Payara Micro keeps running without the application
+                running.destroyForcibly();
+                throw new IllegalStateException(name + " could not deploy Telegate:\n" + logTail());
             }
             sleep(250);
         }
