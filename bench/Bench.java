@@ -2073,7 +2073,7 @@ public final class Bench {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited, see " + server.log);
                     }
-                    if (Files.readString(server.log).contains("Exception while loading the app")) {
+                    if (new String(Files.readAllBytes(server.log), StandardCharsets.UTF_8).contains("Exception while loading the app")) {
                         process.destroyForcibly();
                         throw new IllegalStateException(name + " could not deploy Telegate, see " + server.log);
                     }

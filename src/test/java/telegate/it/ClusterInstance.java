@@ -189,7 +189,7 @@ final class ClusterInstance {
 
     /** The log of the current (or last) start. */
     String log() throws IOException {
-        return log != null && Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        return log != null && Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : ""; // a line may be half written
     }
 
     String logTail() throws IOException {
