@@ -2073,7 +2073,8 @@ public final class Bench {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited, see " + server.log);
                     }
-                    if (new String(Files.readAllBytes(server.log), StandardCharsets.UTF_8).contains("Exception while loading the app")) {
+                    String log = new String(Files.readAllBytes(server.log), StandardCharsets.UTF_8);
+                    if (log.contains("Exception while loading the app")) {
                         process.destroyForcibly();
                         throw new IllegalStateException(name + " could not deploy Telegate, see " + server.log);
                     }

@@ -189,7 +189,8 @@ final class ClusterInstance {
 
     /** The log of the current (or last) start. */
     String log() throws IOException {
-        return log != null && Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : ""; // a line may be half written
+        // leniently: the last line may be half written
+        return log != null && Files.exists(log) ? new String(Files.readAllBytes(log), StandardCharsets.UTF_8) : "";
     }
 
     String logTail() throws IOException {
