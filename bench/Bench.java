@@ -1876,7 +1876,8 @@ public final class Bench {
                 Live.row(String.format(Locale.ROOT, "| takeover after kill -9 of the owner, 3 instances, 10 kills"
                         + " (kill sent -> another instance lists the account as owned) | p50 %.2f s, p99 %.2f s | | |"
                         + " each: %s; lease %s s (default 8); target 15 s |", percentile(sorted, 50),
-                        percentile(sorted, 99), seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
+                        percentile(sorted, 99),
+                        seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList(),
                         System.getProperty("bench.leaseSeconds", "8")));
             } finally {
                 Node.killAll(nodes);
@@ -1991,7 +1992,8 @@ public final class Bench {
             Server server;
             int starts;
 
-            Node(String name, int port, int hazelcastPort, Path data, Path properties, java.util.Map<String, String> env) {
+            Node(String name, int port, int hazelcastPort, Path data, Path properties,
+                    java.util.Map<String, String> env) {
                 this.name = name;
                 this.port = port;
                 this.hazelcastPort = hazelcastPort;
@@ -2020,7 +2022,8 @@ public final class Bench {
                 }
                 Path properties = dir.resolve("cluster.properties");
                 Files.writeString(properties, String.join("\n", "payaramicro.noCluster=false",
-                        "payaramicro.clusterMode=tcpip:" + String.join(",", members), "payaramicro.interfaces=127.0.0.1",
+                        "payaramicro.clusterMode=tcpip:" + String.join(",", members),
+                        "payaramicro.interfaces=127.0.0.1",
                         "payaramicro.clusterName=telegate-bench-" + run, "hazelcast.socket.bind.any=false",
                         "hazelcast.phone.home.enabled=false", ""));
                 java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("TELEGATE_CLUSTER", "true",
@@ -2034,7 +2037,8 @@ public final class Bench {
                 List<Node> nodes = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     String name = String.valueOf((char) ('a' + i));
-                    nodes.add(new Node(name, ports.get(i), ports.get(count + i), dir.resolve("data-" + name), properties,
+                    nodes.add(new Node(name, ports.get(i), ports.get(count + i), dir.resolve("data-" + name),
+                            properties,
                             env));
                 }
                 return nodes;
@@ -2109,7 +2113,7 @@ public final class Bench {
                 }
             }
 
-            /** The running node other than {@code not} that owns the account, polled every 50 ms up to {@code limit}. */
+            /** The running node other than {@code not} owning the account, polled every 50 ms up to {@code limit}. */
             static Node owner(List<Node> nodes, long clientId, Node not, Duration limit) throws InterruptedException {
                 long deadline = System.nanoTime() + limit.toNanos();
                 while (System.nanoTime() < deadline) {

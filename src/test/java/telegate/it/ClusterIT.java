@@ -105,7 +105,8 @@ class ClusterIT {
         for (ClusterInstance instance : cluster.instances()) {
             awaitMembers(instance, 3);
             Health ready = Health.ready(instance.http());
-            assertThat(ready.check("cluster").getString("status")).as("readiness of " + instance.name()).isEqualTo("UP");
+            assertThat(ready.check("cluster").getString("status")).as("readiness of " + instance.name())
+                    .isEqualTo("UP");
             assertThat(ready.data("database", "product")).isEqualTo("PostgreSQL");
             assertThat(Metrics.read(instance.http()).value("telegate_cluster_members")).isEqualTo(3.0);
         }
