@@ -2038,8 +2038,7 @@ public final class Bench {
                 for (int i = 0; i < count; i++) {
                     String name = String.valueOf((char) ('a' + i));
                     nodes.add(new Node(name, ports.get(i), ports.get(count + i), dir.resolve("data-" + name),
-                            properties,
-                            env));
+                            properties, env));
                 }
                 return nodes;
             }
