@@ -168,6 +168,11 @@ public final class WsClient implements AutoCloseable {
         return close != null;
     }
 
+    /** How the connection ended (the server's close, or 1006 with the error), null while it is open. */
+    public Close closed() {
+        return close;
+    }
+
     private Object poll(Duration wait) {
         try {
             return received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
