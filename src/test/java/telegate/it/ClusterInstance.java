@@ -198,9 +198,9 @@ final class ClusterInstance {
         return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
     }
 
-    /** Its {@code /api/cluster}, or IOException if it does not answer within 2 s. */
+    /** Its {@code /api/cluster}, or IOException if it does not answer within 5 s (a loaded machine is slow). */
     ClusterView view() throws IOException {
-        return ClusterView.read(http(), Duration.ofSeconds(2));
+        return ClusterView.read(http(), Duration.ofSeconds(5));
     }
 
     @Override
