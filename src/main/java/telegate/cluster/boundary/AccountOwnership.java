@@ -49,7 +49,7 @@ import telegate.monitoring.boundary.TelegateMetrics;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseSchema", "TelegramClients", "Watching"})
+@DependsOn("Watching") // and so TelegramClients and DatabaseSchema: a linear chain, which GlassFish orders
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AccountOwnership {
 

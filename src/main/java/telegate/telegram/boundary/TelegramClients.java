@@ -406,7 +406,7 @@ public class TelegramClients {
      * Another instance runs this account now, or this one hands it over (cluster mode): its
      * TDLib client closes here (its folder stays, saved for the next owner).
      */
-    void released(@jakarta.enterprise.event.Observes AccountReleased account) {
+    public void released(@jakarta.enterprise.event.Observes AccountReleased account) {
         long owner = account.clientId();
         synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
             TdClient client = byOwner.get(owner);
