@@ -62,8 +62,14 @@ final class SharedChanges {
     <T> T locked(LockedStep<T> step) throws SQLException {
         try (Connection connection = database.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+            int isolation = connection.getTransactionIsolation();
             try {
+                // each statement sees what was committed before it: the lines of the lock's last holder
+                // included (a snapshot taken before the lock was granted would miss them)
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                connection.setAutoCommit(false);
                 try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
                     lock.setQueryTimeout(STATEMENT_TIMEOUT_SECONDS);
                     try (ResultSet row = lock.executeQuery()) {
@@ -79,17 +85,20 @@ final class SharedChanges {
                 rollBack(connection, e);
                 throw e;
             } finally {
-                restore(connection, autoCommit);
+                restore(connection, autoCommit, isolation);
             }
         }
     }
 
     /** Gives the pool its connection as it was; one that cannot be is broken, and the pool drops it. */
-    private static void restore(Connection connection, boolean autoCommit) {
+    private static void restore(Connection connection, boolean autoCommit, int isolation) {
         try {
             connection.setAutoCommit(autoCommit);
+            if (connection.getTransactionIsolation() != isolation) {
+                connection.setTransactionIsolation(isolation);
+            }
         } catch (SQLException e) {
-            // broken: what failed before says why, and the pool validates it before giving it again
+            // a broken connection: what failed before says why
         }
     }
 
