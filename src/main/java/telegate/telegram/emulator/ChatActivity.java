@@ -109,6 +109,16 @@ final class ChatActivity implements ChatChanges {
         return number;
     }
 
+    /** One change per message, as a caller's loop would make them: a tick may come in between. */
+    @Override
+    public int addMessages(String username, int count) {
+        int number = 0;
+        for (int i = 0; i < count; i++) {
+            number = addMessage(username);
+        }
+        return number;
+    }
+
     @Override
     public synchronized int addMember(String username) {
         EmulatedChat chat = dataSet.named(username);

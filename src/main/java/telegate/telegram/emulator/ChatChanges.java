@@ -13,6 +13,9 @@ interface ChatChanges {
 
     int addMessage(String username);
 
+    /** {@code count} (at least 1) messages, as many {@link #addMessage} would; returns the last one's number. */
+    int addMessages(String username, int count);
+
     int addMember(String username);
 
     void editMessage(String username, int number);

@@ -264,6 +264,20 @@ public final class EmulatedTelegram implements TdJson {
     }
 
     /**
+     * Appends {@code count} new messages (at least 1), dated now, as many
+     * {@link #addMessage} would; in cluster mode in a few changes, not one each.
+     *
+     * @return the last new message's number
+     * @throws IllegalArgumentException when there is no such chat, or {@code count} is below 1
+     */
+    public int addMessages(String username, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one message: " + count);
+        }
+        return activity.addMessages(username, count);
+    }
+
+    /**
      * Appends a new member, joined now, to the chat with this username.
      *
      * @return the member's index (1-based, in order of joining)

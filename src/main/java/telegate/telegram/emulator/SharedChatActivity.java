@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import telegate.platform.control.Logs;
 import telegate.telegram.emulator.ChangeJournal.Entry;
 import telegate.telegram.emulator.ChangeJournal.Kind;
@@ -53,6 +54,8 @@ import telegate.telegram.emulator.SharedChanges.Row;
 final class SharedChatActivity implements ChatChanges {
 
     static final long FOLLOW_MILLIS = 200;
+    /** The most messages added in one change (one transaction holding the lock). */
+    static final int MESSAGES_PER_CHANGE = 1_000;
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = Logs.of(SharedChatActivity.class);
 
@@ -92,10 +95,24 @@ final class SharedChatActivity implements ChatChanges {
 
     @Override
     public int addMessage(String username) {
-        return change(() -> {
-            EmulatedChat chat = dataSet.named(username);
-            return List.of(new Entry(Kind.MESSAGE_ADDED, chat.username(), chat.messageCount() + 1, now()));
-        }, true).get(0);
+        return addMessages(username, 1);
+    }
+
+    /** In changes of at most {@value #MESSAGES_PER_CHANGE} messages, so no other instance waits long for the lock. */
+    @Override
+    public int addMessages(String username, int count) {
+        int number = 0;
+        for (int done = 0; done < count; done += MESSAGES_PER_CHANGE) {
+            int lines = Math.min(MESSAGES_PER_CHANGE, count - done);
+            List<Integer> numbers = change(() -> {
+                EmulatedChat chat = dataSet.named(username);
+                long now = now();
+                return IntStream.rangeClosed(1, lines).mapToObj(
+                        i -> new Entry(Kind.MESSAGE_ADDED, chat.username(), chat.messageCount() + i, now)).toList();
+            }, true);
+            number = numbers.get(numbers.size() - 1);
+        }
+        return number;
     }
 
     @Override

@@ -122,6 +122,29 @@ class EmulatedClusterTest {
     }
 
     @Test
+    void manyMessagesAddedAtOnceReachTheOtherInstanceInOrder() throws SQLException {
+        EmulatedTelegram first = instance();
+        EmulatedTelegram second = instance();
+        EmulatorClient watcher = new EmulatorClient(second).login(data.resolve("watcher"));
+        int count = SharedChatActivity.MESSAGES_PER_CHANGE + 500;
+
+        assertThat(first.addMessages("testgroup00002", count)).isEqualTo(50 + count);
+
+        List<Long> announced = Collections.synchronizedList(new ArrayList<>());
+        Awaitility.await().atMost(FOLLOWED_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> {
+            watcher.pollUpdates().stream().filter(update -> update.getString("@type").equals("updateNewMessage"))
+                    .forEach(update -> announced.add(update.getJsonObject("message").getJsonNumber("id").longValue()
+                            >> 20));
+            return announced.size() >= count;
+        });
+        // a basic group's updates come without openChat
+        assertThat(announced).containsExactlyElementsOf(IntStream.rangeClosed(51, 50 + count).mapToObj(n -> (long) n)
+                .toList());
+        assertThat(second.messageCount("testgroup00002")).isEqualTo(50 + count);
+        assertThat(seqs()).hasSize(count);
+    }
+
+    @Test
     void editsDeletionsAndMembersFromOneInstanceReachTheOther() {
         EmulatedTelegram first = instance();
         EmulatedTelegram second = instance();
