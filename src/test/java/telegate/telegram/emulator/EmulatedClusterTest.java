@@ -350,6 +350,37 @@ class EmulatedClusterTest {
         assertThat(first.messageCount("testgroup00002")).isEqualTo(52);
     }
 
+    @Test
+    void anInstanceThatLostTheDatabaseCatchesUpOnceItIsBack() {
+        AtomicBoolean unreachable = new AtomicBoolean();
+        EmulatedTelegram first = instance();
+        EmulatedTelegram second = instance(unreachableWhile(database, unreachable));
+        EmulatorClient watcher = new EmulatorClient(second).login(data.resolve("watcher"));
+
+        unreachable.set(true);
+        first.addMessage("testgroup00002");
+        assertThatThrownBy(() -> second.addMessage("testgroup00002")).isInstanceOf(IllegalStateException.class);
+        unreachable.set(false);
+
+        List<String> types = Collections.synchronizedList(new ArrayList<>());
+        Awaitility.await().atMost(FOLLOWED_WITHIN).pollInterval(Duration.ofMillis(20)).until(() -> {
+            watcher.pollUpdates().forEach(update -> types.add(update.getString("@type")));
+            return second.messageCount("testgroup00002") == 51 && types.contains("updateNewMessage");
+        });
+        assertThat(second.addMessage("testgroup00002")).isEqualTo(52);
+    }
+
+    /** The database, but no connection is given while {@code unreachable} is set. */
+    private static DataSource unreachableWhile(JdbcDataSource database, AtomicBoolean unreachable) {
+        return (DataSource) Proxy.newProxyInstance(EmulatedClusterTest.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && unreachable.get()) {
+                        throw new SQLException("connection refused (a test's)", "08001");
+                    }
+                    return invoke(database, method, args);
+                });
+    }
+
     /** The database, but every commit fails while {@code fail} is set (a connection lost at the worst time). */
     private static DataSource failingCommits(JdbcDataSource database, AtomicBoolean fail) {
         InvocationHandler source = (proxy, method, args) -> {
