@@ -34,7 +34,9 @@ import telegate.telegram.control.TdJson;
  * ({@link ChatUpdates}), on the worker thread when there is one, so the caller
  * never waits for a client. Built with a folder, the emulator keeps its changes
  * there ({@link ChangeJournal}) and finds them again at the next start; in
- * cluster mode, in the database every instance shares ({@link ChangeStore}).
+ * cluster mode, in the database every instance shares ({@link ChangeStore}),
+ * where a change fails with an {@link IllegalStateException}, applied nowhere,
+ * while the database cannot be reached.
  * Thread-safe.
  */
 public final class EmulatedTelegram implements TdJson {

@@ -152,9 +152,18 @@ final class SharedChatActivity implements ChatChanges {
         return change(() -> ticks(activity.missedTicks(period, clock.instant())), false).size();
     }
 
+    /**
+     * As on one instance; when the database cannot be reached, none (logged): the
+     * timer's next run applies the ticks due by then, these included.
+     */
     @Override
     public int applyDueTicks(Duration period) {
-        return change(() -> ticks(activity.dueTicks(period, clock.instant())), true).size();
+        try {
+            return change(() -> ticks(activity.dueTicks(period, clock.instant())), true).size();
+        } catch (SharedChangesUnavailable e) {
+            LOG.warning(() -> "Emulated Telegram: no tick now: " + e.getMessage());
+            return 0;
+        }
     }
 
     @Override
@@ -210,8 +219,7 @@ final class SharedChatActivity implements ChatChanges {
             });
             List<Integer> results = new ArrayList<>(lines.size());
             for (Entry line : lines) {
-                applied++;
-                results.add(activity.apply(line, announce));
+                results.add(apply(new Row(applied + 1, line.line()), announce));
             }
             return results;
         });
@@ -259,14 +267,20 @@ final class SharedChatActivity implements ChatChanges {
         }
     }
 
-    /** Applies one line; one that cannot be applied is skipped, as a replayed journal's is. */
-    private void apply(Row row, boolean announce) {
+    /**
+     * Applies one line; one that cannot be applied is skipped, as a replayed journal's
+     * is (every instance skips it alike).
+     *
+     * @return what applying it gave (see {@link ChatActivity#apply}), 0 when skipped
+     */
+    private int apply(Row row, boolean announce) {
         applied = row.seq();
         try {
-            activity.apply(Entry.parse(row.line()), announce);
+            return activity.apply(Entry.parse(row.line()), announce);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Emulated Telegram: shared change {0} skipped: {1}",
                     new Object[] {String.valueOf(row.seq()), e.getMessage()});
+            return 0;
         }
     }
 
@@ -280,7 +294,7 @@ final class SharedChatActivity implements ChatChanges {
         try {
             result = thread.submit(work);
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("the emulated Telegram is stopped", e);
+            throw new SharedChangesUnavailable("the emulated Telegram is stopped", e);
         }
         try {
             return result.get();
@@ -295,8 +309,8 @@ final class SharedChatActivity implements ChatChanges {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("the emulated Telegram's shared changes cannot be read or written (SQL state "
-                    + (cause instanceof Exception exception ? sqlState(exception) : "none") + ")", cause);
+            throw new SharedChangesUnavailable("the emulated Telegram's shared changes cannot be read or written (SQL "
+                    + "state " + (cause instanceof Exception exception ? sqlState(exception) : "none") + ")", cause);
         }
     }
 }

@@ -360,6 +360,7 @@ class EmulatedClusterTest {
         unreachable.set(true);
         first.addMessage("testgroup00002");
         assertThatThrownBy(() -> second.addMessage("testgroup00002")).isInstanceOf(IllegalStateException.class);
+        assertThat(second.applyDueTicks(MINUTE)).as("a timer's tick waits for the database").isZero();
         unreachable.set(false);
 
         List<String> types = Collections.synchronizedList(new ArrayList<>());
@@ -368,6 +369,8 @@ class EmulatedClusterTest {
             return second.messageCount("testgroup00002") == 51 && types.contains("updateNewMessage");
         });
         assertThat(second.addMessage("testgroup00002")).isEqualTo(52);
+        assertThat(second.applyDueTicks(MINUTE)).isEqualTo(1);
+        assertThat(second.messageCount("testgroup00002")).isEqualTo(53);
     }
 
     /** The database, but no connection is given while {@code unreachable} is set. */
