@@ -53,6 +53,7 @@ import telegate.telegram.emulator.SharedChanges.Row;
  */
 final class SharedChatActivity implements ChatChanges {
 
+    /** How often the lines other instances wrote are read: a watcher here sees their changes this late at most. */
     static final long FOLLOW_MILLIS = 200;
     /** The most messages added in one change (one transaction holding the lock). */
     static final int MESSAGES_PER_CHANGE = 1_000;
