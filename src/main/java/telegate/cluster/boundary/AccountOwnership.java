@@ -9,7 +9,10 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,7 +52,7 @@ import telegate.monitoring.boundary.TelegateMetrics;
  */
 @Singleton
 @Startup
-@DependsOn({"DatabaseSchema", "TelegramClients", "Watching"})
+@DependsOn("Watching") // and so TelegramClients and DatabaseSchema: a linear chain, which GlassFish orders
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class AccountOwnership {
 
@@ -275,7 +278,15 @@ public class AccountOwnership {
         return Path.of(dataDir, "tdlib", "client-" + clientId).toAbsolutePath();
     }
 
-    /** A clean stop: each account is closed, its session saved, its lease given back at once. */
+    /**
+     * A clean stop: each account is closed, its session saved, its lease given back at once.
+     * Done when the application starts to stop, while the database is still there (by the time
+     * the singletons are destroyed it may be closed), and again at destruction for any left.
+     */
+    public void handOverBeforeStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object application) {
+        stop();
+    }
+
     @PreDestroy
     void stop() {
         if (!cluster.enabled()) {

@@ -33,6 +33,10 @@ public final class Relay implements WebSocket.Listener {
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_WAIT).build();
 
+    /** Codes that never come on the wire: the owner's side of the connection just ended. */
+    private static final int CLOSED_ABNORMALLY = 1006;
+    private static final int NO_STATUS = 1005;
+
     private final Outbox client;
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket upstream;
@@ -117,6 +121,10 @@ public final class Relay implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        if (statusCode == CLOSED_ABNORMALLY || statusCode == NO_STATUS) {
+            lost("its connection ended without a close (" + statusCode + ")"); // the owner died
+            return null;
+        }
         closing = true;
         client.awaitDelivered();
         client.close(CloseReason.CloseCodes.getCloseCode(statusCode), reason == null ? "" : reason);

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.cluster.boundary.AccountOwnership;
 import telegate.cluster.entity.AccountReleased;
@@ -43,6 +44,7 @@ import telegate.telegram.control.TelegramUnreachable;
 import telegate.telegram.control.UpdateMapping;
 import telegate.telegram.entity.ChatUpdate;
 import telegate.telegram.entity.ProxyUrl;
+import telegate.telegram.emulator.ChangeStore;
 import telegate.telegram.emulator.DownloadPace;
 import telegate.telegram.emulator.EmulatedTelegram;
 import telegate.telegram.tdlib.NativeTdJson;
@@ -95,6 +97,14 @@ public class TelegramClients {
     @Inject
     @ConfigProperty(name = "telegate.emulator.qr.renew.seconds", defaultValue = "30")
     int emulatorQrRenewSeconds;
+
+    /** Cluster mode: the emulated Telegram keeps its changes in the database every instance shares. */
+    @Inject
+    @ConfigProperty(name = "telegate.cluster", defaultValue = "false")
+    boolean cluster;
+
+    @Resource(lookup = "java:app/jdbc/telegate")
+    DataSource database;
 
     @Inject
     @ConfigProperty(name = "telegate.tdjson.path")
@@ -162,8 +172,10 @@ public class TelegramClients {
         }
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
-            Path changes = Path.of(dataDir, "emulator").toAbsolutePath();
-            emulator = new EmulatedTelegram(Clock.systemUTC(), threads, changes, emulatorExtraChats,
+            // in cluster mode in the database, so every instance serves the same chats
+            ChangeStore changes = cluster ? ChangeStore.database(database)
+                    : ChangeStore.folder(Path.of(dataDir, "emulator").toAbsolutePath());
+            emulator = new EmulatedTelegram(changes, Clock.systemUTC(), threads, emulatorExtraChats,
                     DownloadPace.of(emulatorDownloadBytesPerSecond), Duration.ofSeconds(emulatorQrRenewSeconds));
             td = emulator;
             log.info(() -> "Telegram backend: the emulated Telegram (TELEGATE_TELEGRAM=emulated), its changes kept in "
@@ -406,7 +418,7 @@ public class TelegramClients {
      * Another instance runs this account now, or this one hands it over (cluster mode): its
      * TDLib client closes here (its folder stays, saved for the next owner).
      */
-    void released(@jakarta.enterprise.event.Observes AccountReleased account) {
+    public void released(@jakarta.enterprise.event.Observes AccountReleased account) {
         long owner = account.clientId();
         synchronized (creationLocks.computeIfAbsent(owner, k -> new Object())) {
             TdClient client = byOwner.get(owner);

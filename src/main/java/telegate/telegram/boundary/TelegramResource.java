@@ -68,9 +68,7 @@ public class TelegramResource {
             @Parameter(description = "1 to 100000.") @QueryParam("count") @DefaultValue("1") int count) {
         EmulatedTelegram emulator = emulator(count);
         try {
-            for (int i = 0; i < count; i++) {
-                emulator.addMessage(chat);
-            }
+            emulator.addMessages(chat, count);
             return new AddedMessages(chat, emulator.messageCount(chat));
         } catch (IllegalArgumentException e) {
             throw noChat(chat);

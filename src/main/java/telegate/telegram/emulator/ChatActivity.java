@@ -11,7 +11,9 @@ import telegate.telegram.emulator.ChangeJournal.Kind;
  * Everything that changes the chats after generation: messages and members
  * added, messages edited and deleted, and ticks. Each change is applied, then
  * recorded in the journal, then announced to the clients ({@link ChatUpdates}),
- * one change at a time, so the updates of two changes never cross.
+ * one change at a time, so the updates of two changes never cross. In cluster
+ * mode {@link SharedChatActivity} makes the changes instead, as lines that it
+ * hands to {@link #apply} once the database has them.
  *
  * <p>A tick (EMULATOR.md, "New activity") gives each chat one new message and
  * each listable group one new member; every third tick (counted across
@@ -20,11 +22,12 @@ import telegate.telegram.emulator.ChangeJournal.Kind;
  * clock's {@link TickSchedule}; those that fell while the server was stopped
  * are applied at its start, dated when they fell, without updates.
  */
-final class ChatActivity {
+final class ChatActivity implements ChatChanges {
 
     /** The most ticks applied at once: the rest of a long stop's are dropped, as Telegram drops a long gap. */
     static final int MAX_MISSED_TICKS = 10_000;
-    private static final String NO_CHAT = "-";
+    /** The chat of a tick's line: a tick changes them all. */
+    static final String NO_CHAT = "-";
 
     private final DataSet dataSet;
     private final Clock clock;
@@ -47,20 +50,58 @@ final class ChatActivity {
 
     /** Applies a recorded change again, without recording or announcing it. */
     synchronized void replay(Entry entry) {
+        apply(entry, false);
+    }
+
+    /**
+     * Applies a change given as a line (a replayed one, or in cluster mode any
+     * change, this instance's or another's), with its updates when
+     * {@code announce}; it is not recorded.
+     *
+     * @return the message's number, the member's index, or the tick's number
+     * @throws IllegalArgumentException when there is no such chat or message
+     */
+    synchronized int apply(Entry entry, boolean announce) {
+        Instant at = Instant.ofEpochSecond(entry.seconds());
         switch (entry.kind()) {
-            case MESSAGE_ADDED -> dataSet.named(entry.chat()).addMessage(Instant.ofEpochSecond(entry.seconds()));
-            case MEMBER_ADDED -> dataSet.named(entry.chat()).addMember(Instant.ofEpochSecond(entry.seconds()));
-            case MESSAGE_EDITED -> dataSet.named(entry.chat()).editMessage(entry.number(),
-                    Instant.ofEpochSecond(entry.seconds()));
-            case MESSAGE_DELETED -> dataSet.named(entry.chat()).deleteMessage(entry.number());
+            case MESSAGE_ADDED -> {
+                EmulatedChat chat = dataSet.named(entry.chat());
+                int number = chat.addMessage(at);
+                if (announce) {
+                    updates.newMessage(chat, number);
+                }
+                return number;
+            }
+            case MEMBER_ADDED -> {
+                return dataSet.named(entry.chat()).addMember(at);
+            }
+            case MESSAGE_EDITED -> {
+                EmulatedChat chat = dataSet.named(entry.chat());
+                MessageEdits.Edit edit = chat.editMessage(entry.number(), at);
+                if (announce) {
+                    updates.edited(chat, entry.number(), edit);
+                }
+                return entry.number();
+            }
+            case MESSAGE_DELETED -> {
+                EmulatedChat chat = dataSet.named(entry.chat());
+                chat.deleteMessage(entry.number());
+                if (announce) {
+                    updates.deleted(chat, entry.number());
+                }
+                return entry.number();
+            }
             case TICK -> {
                 ticks = entry.number() - 1;
-                tickAt(Instant.ofEpochSecond(entry.seconds()), false);
+                tickAt(at, announce);
+                return ticks;
             }
+            default -> throw new IllegalArgumentException("unknown change " + entry.kind());
         }
     }
 
-    synchronized int addMessage(String username) {
+    @Override
+    public synchronized int addMessage(String username) {
         EmulatedChat chat = dataSet.named(username);
         int number = chat.addMessage(clock.instant());
         journal.record(Kind.MESSAGE_ADDED, chat.username(), number, chat.messageDate(number));
@@ -68,21 +109,34 @@ final class ChatActivity {
         return number;
     }
 
-    synchronized int addMember(String username) {
+    /** One change per message, as a caller's loop would make them: a tick may come in between. */
+    @Override
+    public int addMessages(String username, int count) {
+        int number = 0;
+        for (int i = 0; i < count; i++) {
+            number = addMessage(username);
+        }
+        return number;
+    }
+
+    @Override
+    public synchronized int addMember(String username) {
         EmulatedChat chat = dataSet.named(username);
         int index = chat.addMember(clock.instant());
         journal.record(Kind.MEMBER_ADDED, chat.username(), index, chat.joinDate(index));
         return index;
     }
 
-    synchronized void editMessage(String username, int number) {
+    @Override
+    public synchronized void editMessage(String username, int number) {
         EmulatedChat chat = dataSet.named(username);
         MessageEdits.Edit edit = chat.editMessage(number, clock.instant());
         journal.record(Kind.MESSAGE_EDITED, chat.username(), number, edit.date());
         updates.edited(chat, number, edit);
     }
 
-    synchronized void deleteMessage(String username, int number) {
+    @Override
+    public synchronized void deleteMessage(String username, int number) {
         EmulatedChat chat = dataSet.named(username);
         chat.deleteMessage(number);
         journal.record(Kind.MESSAGE_DELETED, chat.username(), number, 0);
@@ -90,7 +144,8 @@ final class ChatActivity {
     }
 
     /** One tick now, off the schedule (tests, demos), announced. */
-    synchronized void tick() {
+    @Override
+    public synchronized void tick() {
         tickAt(clock.instant(), true);
     }
 
@@ -101,13 +156,19 @@ final class ChatActivity {
      *
      * @return how many were applied
      */
-    synchronized int applyMissedTicks(Duration period) {
-        if (lastTick == null) {
-            return 0;
-        }
-        List<Instant> missed = new TickSchedule(period).between(lastTick, clock.instant(), MAX_MISSED_TICKS);
+    @Override
+    public synchronized int applyMissedTicks(Duration period) {
+        List<Instant> missed = missedTicks(period, clock.instant());
         missed.forEach(at -> tickAt(at, false));
         return missed.size();
+    }
+
+    /** The ticks of {@link #applyMissedTicks} at {@code now}, not applied. */
+    synchronized List<Instant> missedTicks(Duration period, Instant now) {
+        if (lastTick == null) {
+            return List.of();
+        }
+        return new TickSchedule(period).between(lastTick, now, MAX_MISSED_TICKS);
     }
 
     /**
@@ -118,18 +179,30 @@ final class ChatActivity {
      *
      * @return how many were applied
      */
-    synchronized int applyDueTicks(Duration period) {
-        TickSchedule schedule = new TickSchedule(period);
-        Instant now = clock.instant();
-        Instant upTo = now.plus(schedule.grace());
-        Instant after = lastTick != null ? lastTick : schedule.latest(upTo).minus(period);
-        List<Instant> due = schedule.between(after, upTo, MAX_MISSED_TICKS);
+    @Override
+    public synchronized int applyDueTicks(Duration period) {
+        List<Instant> due = dueTicks(period, clock.instant());
         due.forEach(at -> tickAt(at, true));
         return due.size();
     }
 
-    synchronized int tickCount() {
+    /** The ticks of {@link #applyDueTicks} at {@code now}, not applied. */
+    synchronized List<Instant> dueTicks(Duration period, Instant now) {
+        TickSchedule schedule = new TickSchedule(period);
+        Instant upTo = now.plus(schedule.grace());
+        Instant after = lastTick != null ? lastTick : schedule.latest(upTo).minus(period);
+        return schedule.between(after, upTo, MAX_MISSED_TICKS);
+    }
+
+    @Override
+    public synchronized int tickCount() {
         return ticks;
+    }
+
+    /** Closes the journal: changes from now on are not kept. */
+    @Override
+    public synchronized void close() {
+        journal.close();
     }
 
     private void tickAt(Instant at, boolean announce) {

@@ -190,9 +190,7 @@ final class EmulatedChat {
      * @throws IllegalStateException when the chat's range of user ids is used up
      */
     int addMember(Instant now) {
-        if (memberCount() >= USER_IDS_PER_CHAT - 1) {
-            throw new IllegalStateException(username + " has no user ids left for new members");
-        }
+        requireRoomForMember();
         return initialMembers + addedMembers.append(seconds(now), joinDate(initialMembers));
     }
 
@@ -221,9 +219,17 @@ final class EmulatedChat {
         deleted.add(number);
     }
 
-    private void requireMessage(int number) {
+    /** @throws NoSuchMessage when message {@code number} does not exist or was deleted */
+    void requireMessage(int number) {
         if (!hasMessage(number)) {
             throw new NoSuchMessage(username, number);
+        }
+    }
+
+    /** @throws IllegalStateException when the chat's range of user ids is used up */
+    void requireRoomForMember() {
+        if (memberCount() >= USER_IDS_PER_CHAT - 1) {
+            throw new IllegalStateException(username + " has no user ids left for new members");
         }
     }
 

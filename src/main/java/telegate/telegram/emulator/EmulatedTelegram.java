@@ -3,7 +3,6 @@ package telegate.telegram.emulator;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +33,10 @@ import telegate.telegram.control.TdJson;
  * server's timer. Each change sends the clients the updates TDLib would
  * ({@link ChatUpdates}), on the worker thread when there is one, so the caller
  * never waits for a client. Built with a folder, the emulator keeps its changes
- * there ({@link ChangeJournal}) and finds them again at the next start.
+ * there ({@link ChangeJournal}) and finds them again at the next start; in
+ * cluster mode, in the database every instance shares ({@link ChangeStore}),
+ * where a change fails with an {@link IllegalStateException}, applied nowhere,
+ * while the database cannot be reached.
  * Thread-safe.
  */
 public final class EmulatedTelegram implements TdJson {
@@ -52,8 +54,7 @@ public final class EmulatedTelegram implements TdJson {
     private final ProxyList proxies = new ProxyList();
     private final ExecutorService worker;
     private final ScheduledExecutorService downloads;
-    private final ChatActivity activity;
-    private final ChangeJournal journal;
+    private final ChatChanges activity;
     private final QrLogins qrLogins;
 
     /** How often Telegram gives a QR-code login a new token (about every 30 s). */
@@ -119,6 +120,21 @@ public final class EmulatedTelegram implements TdJson {
      */
     public EmulatedTelegram(Clock clock, ThreadFactory worker, Path folder, int extraChannels, DownloadPace pace,
             Duration qrRenewal) {
+        this(folder == null ? ChangeStore.memory() : ChangeStore.folder(folder), clock, worker, extraChannels, pace,
+                qrRenewal);
+    }
+
+    /**
+     * As {@link #EmulatedTelegram(Clock, ThreadFactory, Path, int, DownloadPace, Duration)}, with
+     * the changes kept in {@code changes}: a folder, or in cluster mode the database shared by
+     * every instance ({@link ChangeStore#database}), whose changes this emulator then applies
+     * as they come, with their updates.
+     *
+     * @throws UncheckedIOException when a folder or its journal cannot be made, read or written
+     * @throws IllegalStateException when the database cannot be read
+     */
+    public EmulatedTelegram(ChangeStore changes, Clock clock, ThreadFactory worker, int extraChannels,
+            DownloadPace pace, Duration qrRenewal) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dataSet = new DataSet(extraChannels);
         this.worker = worker == null ? null : Executors.newSingleThreadExecutor(worker);
@@ -138,10 +154,10 @@ public final class EmulatedTelegram implements TdJson {
         offline.register(router);
         proxies.register(router);
         Executor delivery = this.worker == null ? Runnable::run : this.worker;
-        this.activity = new ChatActivity(dataSet, clock,
+        ChatActivity activity = new ChatActivity(dataSet, clock,
                 new ChatUpdates(sessions.values(), received, messages, users, delivery));
-        this.journal = folder == null ? ChangeJournal.NONE : openJournal(folder);
-        activity.recordIn(journal);
+        this.activity = Objects.requireNonNull(changes, "changes").open(activity, dataSet, clock,
+                worker != null ? worker : EmulatedTelegram::changesThread);
     }
 
     private static Thread downloadThread(Runnable task) {
@@ -150,12 +166,10 @@ public final class EmulatedTelegram implements TdJson {
         return thread;
     }
 
-    private ChangeJournal openJournal(Path folder) {
-        try {
-            return ChangeJournal.open(folder, activity::replay);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the emulated Telegram cannot keep its changes in " + folder, e);
-        }
+    private static Thread changesThread(Runnable task) {
+        Thread thread = new Thread(task, "telegate-emulator-changes");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** The proxy a client enabled with addProxy, as {@code server:port} (the emulator connects nowhere). */
@@ -191,13 +205,16 @@ public final class EmulatedTelegram implements TdJson {
         }
     }
 
-    /** Stops the worker and download threads and closes the journal: changes from now on are not kept. */
+    /**
+     * Stops the worker and download threads and closes the journal (in cluster mode: stops
+     * following the database): changes from now on are not kept.
+     */
     public void shutdown() {
         if (worker != null) {
             worker.shutdownNow();
         }
         downloads.shutdownNow();
-        journal.close();
+        activity.close();
     }
 
     @Override
@@ -246,6 +263,20 @@ public final class EmulatedTelegram implements TdJson {
      */
     public int addMessage(String username) {
         return activity.addMessage(username);
+    }
+
+    /**
+     * Appends {@code count} new messages (at least 1), dated now, as many
+     * {@link #addMessage} would; in cluster mode in a few changes, not one each.
+     *
+     * @return the last new message's number
+     * @throws IllegalArgumentException when there is no such chat, or {@code count} is below 1
+     */
+    public int addMessages(String username, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("at least one message: " + count);
+        }
+        return activity.addMessages(username, count);
     }
 
     /**

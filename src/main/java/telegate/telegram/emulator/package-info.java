@@ -15,7 +15,11 @@
  * {@link telegate.telegram.emulator.ChatActivity}, which sends the clients
  * TDLib's updates for it ({@link telegate.telegram.emulator.ChatUpdates}) and,
  * given a folder, keeps it across restarts
- * ({@link telegate.telegram.emulator.ChangeJournal}).
+ * ({@link telegate.telegram.emulator.ChangeJournal}); in cluster mode the changes
+ * are kept in the database the instances share, each instance applying the
+ * others' as they come ({@link telegate.telegram.emulator.SharedChatActivity}),
+ * where they are kept being chosen with a
+ * {@link telegate.telegram.emulator.ChangeStore}.
  *
  * <p>Media messages have files whose bytes are generated from their message
  * ({@link telegate.telegram.emulator.EmulatedFile}, public for tests through

@@ -75,7 +75,7 @@ import telegate.watch.entity.WatchSummary;
  */
 @Singleton
 @Startup
-@DependsOn("DatabaseSchema")
+@DependsOn("TelegramClients") // and so DatabaseSchema; its watchers stop before the Telegram clients close
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Watching {
@@ -158,7 +158,7 @@ public class Watching {
     }
 
     /** This instance runs a client's account now (cluster mode): its stored watches start here. */
-    void adopted(@Observes AccountAdopted account) {
+    public void adopted(@Observes AccountAdopted account) {
         long owner = account.clientId();
         List<Watch> stored = watchList.ofClient(owner);
         if (stored.isEmpty()) {
@@ -175,7 +175,7 @@ public class Watching {
     }
 
     /** Another instance runs a client's account now, or this one stops (cluster mode): its watchers stop here. */
-    void released(@Observes AccountReleased account) {
+    public void released(@Observes AccountReleased account) {
         AccountWatcher watcher = accounts.remove(account.clientId());
         if (watcher != null) {
             watcher.stop();

@@ -126,6 +126,8 @@ class SchemaMigrationsTest {
                 assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("2 SQL");
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("3 SQL");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("4 SQL");
                 assertThat(rs.next()).isFalse();
             }
         }
