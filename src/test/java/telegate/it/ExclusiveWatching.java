@@ -79,19 +79,22 @@ final class ExclusiveWatching implements AutoCloseable {
         return reads.getOrDefault(instance, List.of()).size();
     }
 
-    /** Every certain overlap seen so far, described; empty when none. */
-    List<String> overlaps() {
-        return overlaps(reads.values().stream().map(List::copyOf).toList());
+    /** Every certain overlap seen from {@code since} (System.nanoTime()) on, described; empty when none. */
+    List<String> overlaps(long since) {
+        return overlaps(reads.values().stream().map(List::copyOf).toList(), since);
     }
 
-    /** The certain overlaps among these reads, each list one instance's reads in the order they were made. */
-    static List<String> overlaps(List<List<Read>> byInstance) {
+    /**
+     * The certain overlaps among these reads (each list one instance's reads in the order they
+     * were made) that began from {@code since} on.
+     */
+    static List<String> overlaps(List<List<Read>> byInstance, long since) {
         List<String> found = new ArrayList<>();
         for (List<Read> x : byInstance) {
             for (int i = 0; i + 1 < x.size(); i++) {
                 Read before = x.get(i);
                 Read after = x.get(i + 1);
-                if (before.generation() != after.generation()) {
+                if (before.generation() != after.generation() || after.sent() < since) {
                     continue;
                 }
                 for (long account : before.watching()) {
