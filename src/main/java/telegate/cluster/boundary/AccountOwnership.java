@@ -85,6 +85,7 @@ public class AccountOwnership {
     private Leases leases;
     private SavedSessions sessions;
     private final Map<Long, Long> held = new ConcurrentHashMap<>();
+    private final Map<String, Long> tasks = new ConcurrentHashMap<>();
     private final Map<Long, Long> savedVersions = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
@@ -166,6 +167,33 @@ public class AccountOwnership {
         }
     }
 
+    /**
+     * Whether a job that runs once in the cluster (the journal's retention) runs on this
+     * instance now: always on a single instance; in a cluster, on the holder of its lease,
+     * taken when free and kept by the cycle's renewals.
+     */
+    public boolean runsHere(String task) {
+        if (!cluster.enabled()) {
+            return true;
+        }
+        if (tasks.containsKey(task)) {
+            return true;
+        }
+        if (stopping) {
+            return false;
+        }
+        try {
+            OptionalLong token = leases.acquire(AccountLease.task(task));
+            token.ifPresent(value -> {
+                tasks.put(task, value);
+                log.info(() -> "Cluster: this instance runs the " + task + " now");
+            });
+            return token.isPresent();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The token this instance holds the account's lease under (empty: not ours, or a single instance). */
     public OptionalLong token(long clientId) {
         Long token = held.get(clientId);
@@ -206,6 +234,11 @@ public class AccountOwnership {
             for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
                 if (!leases.renew(AccountLease.of(lease.getKey()), lease.getValue())) {
                     lose(lease.getKey());
+                }
+            }
+            for (Map.Entry<String, Long> task : List.copyOf(tasks.entrySet())) {
+                if (!leases.renew(AccountLease.task(task.getKey()), task.getValue())) {
+                    tasks.remove(task.getKey());
                 }
             }
             for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
@@ -295,6 +328,14 @@ public class AccountOwnership {
         stopping = true;
         if (cycle != null) {
             cycle.cancel(false);
+        }
+        for (Map.Entry<String, Long> task : List.copyOf(tasks.entrySet())) {
+            try {
+                leases.release(AccountLease.task(task.getKey()), task.getValue());
+            } catch (SQLException e) {
+                // taken over when it expires
+            }
+            tasks.remove(task.getKey());
         }
         List<Long> accounts = List.copyOf(held.keySet());
         for (Long clientId : accounts) {
