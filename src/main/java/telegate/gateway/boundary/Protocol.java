@@ -30,6 +30,7 @@ import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
 import telegate.cluster.boundary.RelaySecret;
+import telegate.cluster.boundary.SharedConnections;
 import telegate.cluster.entity.AccountReleased;
 import telegate.gateway.control.Relay;
 import telegate.platform.boundary.ClientNetwork;
@@ -52,6 +53,9 @@ public class Protocol {
 
     @Inject
     RelaySecret relaySecret;
+
+    @Inject
+    SharedConnections sharedConnections;
 
     @Inject
     Streams streams;
@@ -155,8 +159,17 @@ public class Protocol {
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.ORIGIN_NOT_ALLOWED);
             return connection;
         }
+        if (connection.arrivedRelayed()) {
+            // counted against its address where the client connected, which relays it here: not a second time
+            admitted.incrementAndGet();
+            connection.counted();
+            openConnections.add(connection);
+            return connection;
+        }
         AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
-        if (open.incrementAndGet() > connectionsPerAddress) {
+        int here = open.incrementAndGet();
+        if (here > connectionsPerAddress
+                || here + sharedConnections.elsewhere(connection.remoteAddress()) > connectionsPerAddress) {
             open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.TOO_MANY_CONNECTIONS);
             refusals.refused(connection.remoteAddress(), "too many connections from one address ("
@@ -172,6 +185,7 @@ public class Protocol {
         }
         connection.counted();
         openConnections.add(connection);
+        sharedConnections.openHere(connection.remoteAddress(), open.get());
         scheduler.schedule(() -> {
             if (!connection.isVerified() && !connection.isClosed()) {
                 connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.LOGIN_TIMEOUT);
@@ -214,8 +228,12 @@ public class Protocol {
         openConnections.remove(connection);
         if (connection.closed()) {
             admitted.decrementAndGet();
-            openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
+            if (connection.arrivedRelayed()) {
+                return;
+            }
+            AtomicInteger left = openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
                     open.decrementAndGet() <= 0 ? null : open);
+            sharedConnections.openHere(connection.remoteAddress(), left == null ? 0 : left.get());
         }
     }
 
