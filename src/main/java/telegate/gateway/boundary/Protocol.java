@@ -29,6 +29,7 @@ import telegate.gateway.control.Outbox;
 import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.cluster.boundary.ClusterRevocations;
 import telegate.cluster.boundary.RelaySecret;
 import telegate.cluster.boundary.SharedConnections;
 import telegate.cluster.entity.AccountReleased;
@@ -56,6 +57,9 @@ public class Protocol {
 
     @Inject
     SharedConnections sharedConnections;
+
+    @Inject
+    ClusterRevocations revocations;
 
     @Inject
     Streams streams;
@@ -113,6 +117,7 @@ public class Protocol {
     @PostConstruct
     void start() {
         executor = Executors.newCachedThreadPool(threads);
+        revocations.onRevoked(this::closeConnectionsOf);
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
                 openConnections::verified);
@@ -198,6 +203,12 @@ public class Protocol {
 
     /** A revoked key's connections end within a second, running streams included (1008 {@code unauthorized}). */
     void keyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
+        closeConnectionsOf(revoked.keyId());
+    }
+
+    /** The connections that logged in with a revoked key end (here, or told by another instance of the cluster). */
+    private void closeConnectionsOf(long keyId) {
+        KeyRevoked revoked = new KeyRevoked(keyId);
         for (Connection connection : openConnections.withKey(revoked.keyId())) {
             connection.outbox().markClosed(); // the stream stops at its next frame
             // closed off the caller's thread: a client that does not read must not hold the admin request
