@@ -231,16 +231,17 @@ public class AccountOwnership {
             return;
         }
         try {
-            for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
-                if (!leases.renew(AccountLease.of(lease.getKey()), lease.getValue())) {
-                    lose(lease.getKey());
+            // every lease in a few statements, however many accounts this instance runs
+            Map<String, Long> mine = new java.util.HashMap<>();
+            held.forEach((clientId, token) -> mine.put(AccountLease.of(clientId), token));
+            tasks.forEach((task, token) -> mine.put(AccountLease.task(task), token));
+            java.util.Set<String> lost = leases.renewAll(mine);
+            for (Long clientId : List.copyOf(held.keySet())) {
+                if (lost.contains(AccountLease.of(clientId))) {
+                    lose(clientId);
                 }
             }
-            for (Map.Entry<String, Long> task : List.copyOf(tasks.entrySet())) {
-                if (!leases.renew(AccountLease.task(task.getKey()), task.getValue())) {
-                    tasks.remove(task.getKey());
-                }
-            }
+            tasks.keySet().removeIf(task -> lost.contains(AccountLease.task(task)));
             for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
                 saveIfChanged(lease.getKey(), lease.getValue());
             }

@@ -119,4 +119,22 @@ class LeasesTest {
 
         assertThat(a.orphanedAccounts()).containsExactlyInAnyOrder(8L, 9L);
     }
+
+    @Test
+    void manyLeasesAreRenewedTogetherAndTheLostOnesNamed() throws Exception {
+        Leases a = instance("a", 300);
+        java.util.Map<String, Long> held = new java.util.HashMap<>();
+        for (long client = 1; client <= 1_200; client++) {
+            held.put(AccountLease.of(client), a.acquire(AccountLease.of(client)).getAsLong());
+        }
+        Thread.sleep(400);
+        long stolen = instance("b", 60_000).acquire(AccountLease.of(600)).getAsLong();
+        a.release(AccountLease.of(601), held.get(AccountLease.of(601)));
+
+        java.util.Set<String> lost = a.renewAll(held);
+
+        assertThat(lost).containsExactlyInAnyOrder(AccountLease.of(600), AccountLease.of(601));
+        assertThat(instance("c", 60_000).acquire(AccountLease.of(1))).isEmpty(); // renewed: still a's
+        assertThat(stolen).isEqualTo(2);
+    }
 }
