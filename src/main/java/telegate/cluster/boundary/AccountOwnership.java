@@ -57,6 +57,8 @@ import telegate.monitoring.boundary.TelegateMetrics;
 public class AccountOwnership {
 
     static final int CYCLE_SECONDS = 2;
+    /** A changed session is saved at the next cycle, then at most this often while it keeps changing. */
+    private static final long SAVE_AT_MOST_EVERY_MILLIS = 10_000;
     /** At most this many orphaned accounts taken per cycle, so the survivors share a dead instance's accounts. */
     private static final int TAKEN_PER_CYCLE = 4;
 
@@ -87,6 +89,7 @@ public class AccountOwnership {
     private final Map<Long, Long> held = new ConcurrentHashMap<>();
     private final Map<String, Long> tasks = new ConcurrentHashMap<>();
     private final Map<Long, Long> savedVersions = new ConcurrentHashMap<>();
+    private final Map<Long, Long> savedAt = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
     private ScheduledFuture<?> cycle;
@@ -284,8 +287,13 @@ public class AccountOwnership {
         if (version == 0 || Long.valueOf(version).equals(savedVersions.get(clientId))) {
             return;
         }
+        Long last = savedAt.get(clientId);
+        if (last != null && System.currentTimeMillis() - last < SAVE_AT_MOST_EVERY_MILLIS) {
+            return; // TDLib writes its database all the time: a copy at most this often
+        }
         try {
             if (sessions.save(clientId, SessionArchive.pack(folder), token)) {
+                savedAt.put(clientId, System.currentTimeMillis());
                 savedVersions.put(clientId, version);
             } else {
                 lose(clientId);
