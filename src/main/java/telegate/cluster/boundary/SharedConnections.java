@@ -77,6 +77,20 @@ public class SharedConnections {
         }
     }
 
+    /** The base URLs of the cluster's other live instances (empty outside a cluster). */
+    public java.util.List<String> otherInstances() {
+        if (!cluster.enabled()) {
+            return java.util.List.of();
+        }
+        try {
+            return cluster.hazelcast().map(hz -> hz.<String, String>getMap(INSTANCES).entrySet().stream()
+                    .filter(entry -> !entry.getKey().equals(cluster.instance())).map(Map.Entry::getValue).sorted()
+                    .toList()).orElse(java.util.List.of());
+        } catch (RuntimeException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** This instance has {@code open} connections from the address now. */
     public void openHere(String address, int open) {
         if (!cluster.enabled()) {
