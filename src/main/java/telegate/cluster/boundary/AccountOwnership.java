@@ -93,6 +93,8 @@ public class AccountOwnership {
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
     private ScheduledFuture<?> cycle;
+    /** When the last cycle that renewed every lease started (System.nanoTime). */
+    private volatile long renewedAt = System.nanoTime();
     private volatile boolean stopping;
 
     @PostConstruct
@@ -233,6 +235,7 @@ public class AccountOwnership {
         if (stopping) {
             return;
         }
+        long started = System.nanoTime();
         try {
             // every lease in a few statements, however many accounts this instance runs
             Map<String, Long> mine = new java.util.HashMap<>();
@@ -245,12 +248,29 @@ public class AccountOwnership {
                 }
             }
             tasks.keySet().removeIf(task -> lost.contains(AccountLease.task(task)));
+            renewedAt = started;
             for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
                 saveIfChanged(lease.getKey(), lease.getValue());
             }
             takeOrphans();
         } catch (SQLException | RuntimeException e) {
             log.log(Level.WARNING, "Cluster lease cycle failed; the next one goes on: {0}", e.toString());
+            selfFence();
+        }
+    }
+
+    /**
+     * Cut off from the database, this instance cannot renew: once its leases may have expired
+     * (their last renewal was sent a lease ago, less a second for the clocks' drift), another
+     * instance may run its accounts, so it stops them itself instead of waiting to be told.
+     */
+    private void selfFence() {
+        long since = System.nanoTime() - renewedAt;
+        if (!held.isEmpty() && since > TimeUnit.MILLISECONDS.toNanos(cluster.leaseMillis() - 1_000)) {
+            log.warning(() -> "Cluster: no lease renewed for " + TimeUnit.NANOSECONDS.toSeconds(since) + " s "
+                    + "(the database cannot be reached): this instance stops its " + held.size() + " account(s)");
+            List.copyOf(held.keySet()).forEach(this::lose);
+            tasks.clear();
         }
     }
 
