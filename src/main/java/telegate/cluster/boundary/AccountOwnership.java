@@ -209,9 +209,19 @@ public class AccountOwnership {
         return cluster.instance();
     }
 
-    /** The accounts this instance holds, in order. */
+    /** The accounts this instance holds, in order (none while its leases may have run out unrenewed). */
     public Set<Long> owned() {
-        return new TreeSet<>(held.keySet());
+        return mayAct() ? new TreeSet<>(held.keySet()) : new TreeSet<>();
+    }
+
+    /**
+     * Whether this instance's leases are still surely its own: renewed less than a lease ago
+     * (always on a single instance). After a pause (SIGSTOP, a long GC) it is not, until its
+     * next cycle has found out which it still holds.
+     */
+    public boolean mayAct() {
+        return !cluster.enabled()
+                || System.nanoTime() - renewedAt < TimeUnit.MILLISECONDS.toNanos(cluster.leaseMillis() - 1_000);
     }
 
     public long takeovers() {
