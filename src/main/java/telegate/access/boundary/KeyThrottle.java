@@ -1,5 +1,8 @@
 package telegate.access.boundary;
 
+import telegate.cluster.boundary.SharedFailures;
+import telegate.platform.control.IpAddresses;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +22,10 @@ public class KeyThrottle {
     @ConfigProperty(name = "telegate.login.failures.per.minute", defaultValue = "20")
     int failuresPerMinute;
 
+    /** In a cluster, the failures every instance saw (empty on a single instance). */
+    @Inject
+    SharedFailures shared;
+
     private LoginThrottle throttle;
 
     @PostConstruct
@@ -26,12 +33,25 @@ public class KeyThrottle {
         throttle = new LoginThrottle(Clock.systemUTC(), failuresPerMinute);
     }
 
-    /** Whether this address (or its network) has failed too often to be checked now. */
+    /** Whether this address (or its network) has failed too often to be checked now (in a cluster: anywhere in it). */
     public boolean isBlocked(String address) {
-        return throttle.isBlocked(address);
+        if (throttle.isBlocked(address)) {
+            return true;
+        }
+        try {
+            return shared.counts(failuresPerMinute).map(counts -> counts.isBlocked(IpAddresses.groups(address)))
+                    .orElse(false);
+        } catch (RuntimeException e) {
+            return false; // the cluster's map cannot be reached: this instance's own count still holds
+        }
     }
 
     public void failed(String address) {
         throttle.failed(address);
+        try {
+            shared.counts(failuresPerMinute).ifPresent(counts -> counts.failed(IpAddresses.groups(address)));
+        } catch (RuntimeException e) {
+            // counted here only
+        }
     }
 }

@@ -57,6 +57,8 @@ import telegate.monitoring.boundary.TelegateMetrics;
 public class AccountOwnership {
 
     static final int CYCLE_SECONDS = 2;
+    /** A changed session is saved at the next cycle, then at most this often while it keeps changing. */
+    private static final long SAVE_AT_MOST_EVERY_MILLIS = 10_000;
     /** At most this many orphaned accounts taken per cycle, so the survivors share a dead instance's accounts. */
     private static final int TAKEN_PER_CYCLE = 4;
 
@@ -85,10 +87,14 @@ public class AccountOwnership {
     private Leases leases;
     private SavedSessions sessions;
     private final Map<Long, Long> held = new ConcurrentHashMap<>();
+    private final Map<String, Long> tasks = new ConcurrentHashMap<>();
     private final Map<Long, Long> savedVersions = new ConcurrentHashMap<>();
+    private final Map<Long, Long> savedAt = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final AtomicLong takeovers = new AtomicLong();
     private ScheduledFuture<?> cycle;
+    /** When the last cycle that renewed every lease started (System.nanoTime). */
+    private volatile long renewedAt = System.nanoTime();
     private volatile boolean stopping;
 
     @PostConstruct
@@ -166,6 +172,33 @@ public class AccountOwnership {
         }
     }
 
+    /**
+     * Whether a job that runs once in the cluster (the journal's retention) runs on this
+     * instance now: always on a single instance; in a cluster, on the holder of its lease,
+     * taken when free and kept by the cycle's renewals.
+     */
+    public boolean runsHere(String task) {
+        if (!cluster.enabled()) {
+            return true;
+        }
+        if (tasks.containsKey(task)) {
+            return true;
+        }
+        if (stopping) {
+            return false;
+        }
+        try {
+            OptionalLong token = leases.acquire(AccountLease.task(task));
+            token.ifPresent(value -> {
+                tasks.put(task, value);
+                log.info(() -> "Cluster: this instance runs the " + task + " now");
+            });
+            return token.isPresent();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The token this instance holds the account's lease under (empty: not ours, or a single instance). */
     public OptionalLong token(long clientId) {
         Long token = held.get(clientId);
@@ -176,9 +209,19 @@ public class AccountOwnership {
         return cluster.instance();
     }
 
-    /** The accounts this instance holds, in order. */
+    /** The accounts this instance holds, in order (none while its leases may have run out unrenewed). */
     public Set<Long> owned() {
-        return new TreeSet<>(held.keySet());
+        return mayAct() ? new TreeSet<>(held.keySet()) : new TreeSet<>();
+    }
+
+    /**
+     * Whether this instance's leases are still surely its own: renewed less than a lease ago
+     * (always on a single instance). After a pause (SIGSTOP, a long GC) it is not, until its
+     * next cycle has found out which it still holds.
+     */
+    public boolean mayAct() {
+        return !cluster.enabled()
+                || System.nanoTime() - renewedAt < TimeUnit.MILLISECONDS.toNanos(cluster.leaseMillis() - 1_000);
     }
 
     public long takeovers() {
@@ -202,18 +245,42 @@ public class AccountOwnership {
         if (stopping) {
             return;
         }
+        long started = System.nanoTime();
         try {
-            for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
-                if (!leases.renew(AccountLease.of(lease.getKey()), lease.getValue())) {
-                    lose(lease.getKey());
+            // every lease in a few statements, however many accounts this instance runs
+            Map<String, Long> mine = new java.util.HashMap<>();
+            held.forEach((clientId, token) -> mine.put(AccountLease.of(clientId), token));
+            tasks.forEach((task, token) -> mine.put(AccountLease.task(task), token));
+            java.util.Set<String> lost = leases.renewAll(mine);
+            for (Long clientId : List.copyOf(held.keySet())) {
+                if (lost.contains(AccountLease.of(clientId))) {
+                    lose(clientId);
                 }
             }
+            tasks.keySet().removeIf(task -> lost.contains(AccountLease.task(task)));
+            renewedAt = started;
             for (Map.Entry<Long, Long> lease : List.copyOf(held.entrySet())) {
                 saveIfChanged(lease.getKey(), lease.getValue());
             }
             takeOrphans();
         } catch (SQLException | RuntimeException e) {
             log.log(Level.WARNING, "Cluster lease cycle failed; the next one goes on: {0}", e.toString());
+            selfFence();
+        }
+    }
+
+    /**
+     * Cut off from the database, this instance cannot renew: once its leases may have expired
+     * (their last renewal was sent a lease ago, less a second for the clocks' drift), another
+     * instance may run its accounts, so it stops them itself instead of waiting to be told.
+     */
+    private void selfFence() {
+        long since = System.nanoTime() - renewedAt;
+        if (!held.isEmpty() && since > TimeUnit.MILLISECONDS.toNanos(cluster.leaseMillis() - 1_000)) {
+            log.warning(() -> "Cluster: no lease renewed for " + TimeUnit.NANOSECONDS.toSeconds(since) + " s "
+                    + "(the database cannot be reached): this instance stops its " + held.size() + " account(s)");
+            List.copyOf(held.keySet()).forEach(this::lose);
+            tasks.clear();
         }
     }
 
@@ -250,8 +317,13 @@ public class AccountOwnership {
         if (version == 0 || Long.valueOf(version).equals(savedVersions.get(clientId))) {
             return;
         }
+        Long last = savedAt.get(clientId);
+        if (last != null && System.currentTimeMillis() - last < SAVE_AT_MOST_EVERY_MILLIS) {
+            return; // TDLib writes its database all the time: a copy at most this often
+        }
         try {
             if (sessions.save(clientId, SessionArchive.pack(folder), token)) {
+                savedAt.put(clientId, System.currentTimeMillis());
                 savedVersions.put(clientId, version);
             } else {
                 lose(clientId);
@@ -295,6 +367,14 @@ public class AccountOwnership {
         stopping = true;
         if (cycle != null) {
             cycle.cancel(false);
+        }
+        for (Map.Entry<String, Long> task : List.copyOf(tasks.entrySet())) {
+            try {
+                leases.release(AccountLease.task(task.getKey()), task.getValue());
+            } catch (SQLException e) {
+                // taken over when it expires
+            }
+            tasks.remove(task.getKey());
         }
         List<Long> accounts = List.copyOf(held.keySet());
         for (Long clientId : accounts) {

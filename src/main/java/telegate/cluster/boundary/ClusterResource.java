@@ -39,8 +39,10 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "This instance.", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ClusterView")))
     public ClusterView show() {
+        boolean current = ownership.mayAct(); // a paused instance, just woken, reports nothing it may have lost
         return new ClusterView(cluster.instance(), cluster.address(), cluster.enabled(),
-                Math.max(1, cluster.members()), ownership.owned(), watching.watchingAccounts(),
-                clients.openClients(), ownership.takeovers());
+                Math.max(1, cluster.members()), ownership.owned(),
+                current ? watching.watchingAccounts() : java.util.Set.of(),
+                current ? clients.openClients() : java.util.Set.of(), ownership.takeovers());
     }
 }

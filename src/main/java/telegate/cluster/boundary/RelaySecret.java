@@ -17,6 +17,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class RelaySecret {
 
+    /** The header that shows the secret. */
+    public static final String HEADER = "X-Telegate-Relay-Secret";
+    /** The header that names the client's address to the owner, believed only with the secret. */
+    public static final String FOR_HEADER = "X-Telegate-Relay-For";
     private static final String MAP = "telegate.cluster";
     private static final String KEY = "relay-secret";
 

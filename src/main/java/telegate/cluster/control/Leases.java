@@ -23,6 +23,7 @@ public final class Leases {
     /** The database's clock in epoch milliseconds (H2 and PostgreSQL alike). */
     static final String NOW = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int CHUNK = 500;
 
     /** Who holds a lease now, where it is reached, and for how much longer. */
     public record Holder(String name, String address, long token, long remainingMillis) {
@@ -119,6 +120,42 @@ public final class Leases {
     public boolean renew(String name, long token) throws SQLException {
         return update("UPDATE TG_LEASE SET EXPIRESMILLIS = " + NOW + " + ? WHERE NAME = ? AND HOLDER = ? AND TOKEN = ?",
                 durationMillis, name, token);
+    }
+
+    /**
+     * Renews many leases in a few statements (chunks of {@value #CHUNK}): those of {@code held}
+     * still this instance's under their token. Answers the names that are not (lost).
+     */
+    public java.util.Set<String> renewAll(java.util.Map<String, Long> held) throws SQLException {
+        java.util.Set<String> lost = new java.util.HashSet<>(held.keySet());
+        List<String> names = List.copyOf(held.keySet());
+        try (Connection connection = database.getConnection()) {
+            for (int from = 0; from < names.size(); from += CHUNK) {
+                List<String> chunk = names.subList(from, Math.min(names.size(), from + CHUNK));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement update = connection.prepareStatement("UPDATE TG_LEASE SET EXPIRESMILLIS = "
+                        + NOW + " + ? WHERE HOLDER = ? AND NAME IN (" + marks + ")");
+                        PreparedStatement select = connection.prepareStatement("SELECT NAME, TOKEN FROM TG_LEASE "
+                                + "WHERE HOLDER = ? AND NAME IN (" + marks + ")")) {
+                    update.setLong(1, durationMillis);
+                    update.setString(2, instance);
+                    select.setString(1, instance);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        update.setString(3 + i, chunk.get(i));
+                        select.setString(2 + i, chunk.get(i));
+                    }
+                    update.executeUpdate();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            if (held.get(rows.getString(1)) == rows.getLong(2)) {
+                                lost.remove(rows.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return lost;
     }
 
     /** Gives a lease back at once, so another instance takes it without waiting for it to expire. */

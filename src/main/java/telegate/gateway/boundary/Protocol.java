@@ -29,7 +29,9 @@ import telegate.gateway.control.Outbox;
 import telegate.gateway.control.RefusalLog;
 import telegate.gateway.control.Texts;
 import telegate.monitoring.boundary.TelegateMetrics;
+import telegate.cluster.boundary.ClusterRevocations;
 import telegate.cluster.boundary.RelaySecret;
+import telegate.cluster.boundary.SharedConnections;
 import telegate.cluster.entity.AccountReleased;
 import telegate.gateway.control.Relay;
 import telegate.platform.boundary.ClientNetwork;
@@ -52,6 +54,12 @@ public class Protocol {
 
     @Inject
     RelaySecret relaySecret;
+
+    @Inject
+    SharedConnections sharedConnections;
+
+    @Inject
+    ClusterRevocations revocations;
 
     @Inject
     Streams streams;
@@ -109,6 +117,7 @@ public class Protocol {
     @PostConstruct
     void start() {
         executor = Executors.newCachedThreadPool(threads);
+        revocations.onRevoked(this::closeConnectionsOf);
         metrics.gauge("telegate.connections.open", "Open WebSocket connections", openConnections::size);
         metrics.gauge("telegate.connections.verified", "Open connections that have passed login",
                 openConnections::verified);
@@ -155,8 +164,17 @@ public class Protocol {
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.ORIGIN_NOT_ALLOWED);
             return connection;
         }
+        if (connection.arrivedRelayed()) {
+            // counted against its address where the client connected, which relays it here: not a second time
+            admitted.incrementAndGet();
+            connection.counted();
+            openConnections.add(connection);
+            return connection;
+        }
         AtomicInteger open = openByAddress.computeIfAbsent(connection.remoteAddress(), a -> new AtomicInteger());
-        if (open.incrementAndGet() > connectionsPerAddress) {
+        int here = open.incrementAndGet();
+        if (here > connectionsPerAddress
+                || here + sharedConnections.elsewhere(connection.remoteAddress()) > connectionsPerAddress) {
             open.decrementAndGet(); // refused connections do not count (their close may come before open returns)
             connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.TOO_MANY_CONNECTIONS);
             refusals.refused(connection.remoteAddress(), "too many connections from one address ("
@@ -172,6 +190,7 @@ public class Protocol {
         }
         connection.counted();
         openConnections.add(connection);
+        sharedConnections.openHere(connection.remoteAddress(), open.get());
         scheduler.schedule(() -> {
             if (!connection.isVerified() && !connection.isClosed()) {
                 connection.outbox().close(CloseCodes.VIOLATED_POLICY, Texts.LOGIN_TIMEOUT);
@@ -184,6 +203,12 @@ public class Protocol {
 
     /** A revoked key's connections end within a second, running streams included (1008 {@code unauthorized}). */
     void keyRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeyRevoked revoked) {
+        closeConnectionsOf(revoked.keyId());
+    }
+
+    /** The connections that logged in with a revoked key end (here, or told by another instance of the cluster). */
+    private void closeConnectionsOf(long keyId) {
+        KeyRevoked revoked = new KeyRevoked(keyId);
         for (Connection connection : openConnections.withKey(revoked.keyId())) {
             connection.outbox().markClosed(); // the stream stops at its next frame
             // closed off the caller's thread: a client that does not read must not hold the admin request
@@ -214,8 +239,12 @@ public class Protocol {
         openConnections.remove(connection);
         if (connection.closed()) {
             admitted.decrementAndGet();
-            openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
+            if (connection.arrivedRelayed()) {
+                return;
+            }
+            AtomicInteger left = openByAddress.computeIfPresent(connection.remoteAddress(), (address, open) ->
                     open.decrementAndGet() <= 0 ? null : open);
+            sharedConnections.openHere(connection.remoteAddress(), left == null ? 0 : left.get());
         }
     }
 

@@ -26,9 +26,8 @@ import telegate.platform.control.Logs;
  */
 public final class Relay implements WebSocket.Listener {
 
-    /** The header that names the client's address to the owner, trusted with the cluster's relay secret. */
-    public static final String FOR_HEADER = "X-Telegate-Relay-For";
-    public static final String SECRET_HEADER = "X-Telegate-Relay-Secret";
+    public static final String FOR_HEADER = telegate.cluster.boundary.RelaySecret.FOR_HEADER;
+    public static final String SECRET_HEADER = telegate.cluster.boundary.RelaySecret.HEADER;
     private static final Logger LOG = Logs.of(Relay.class);
     private static final Duration CONNECT_WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_WAIT).build();

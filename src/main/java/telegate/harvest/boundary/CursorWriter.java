@@ -19,6 +19,8 @@ import telegate.harvest.entity.DeliveredMember;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class CursorWriter {
 
+    private static final int SAVED_CHECK_CHUNK = 1_000;
+
     @PersistenceContext(unitName = "telegate")
     EntityManager em;
 
@@ -53,7 +55,17 @@ public class CursorWriter {
             return;
         }
         cursor.advanceTo(changes.lastMessage(), Instant.now());
-        for (long member : changes.newMembers()) {
+        // members another instance (or an earlier try of this checkpoint) saved already are not inserted
+        // again: a duplicate key would fail this checkpoint, and its retries, for ever
+        Set<Long> fresh = new HashSet<>(changes.newMembers());
+        List<Long> asked = List.copyOf(fresh);
+        for (int from = 0; from < asked.size(); from += SAVED_CHECK_CHUNK) {
+            fresh.removeAll(em.createQuery("SELECT d.memberId FROM DeliveredMember d WHERE d.cursorId = :cursor "
+                    + "AND d.memberId IN :ids", Long.class).setParameter("cursor", cursorId)
+                    .setParameter("ids", asked.subList(from, Math.min(asked.size(), from + SAVED_CHECK_CHUNK)))
+                    .getResultList());
+        }
+        for (long member : fresh) {
             em.persist(new DeliveredMember(cursorId, member));
         }
     }

@@ -38,9 +38,22 @@ public class Cursors {
     public LiveCursor acquire(long clientId, long chatId, CursorKind kind) {
         Key key = new Key(clientId, chatId, kind);
         synchronized (open) {
-            LiveCursor cursor = open.computeIfAbsent(key, k -> writer.load(clientId, chatId, kind));
+            LiveCursor cursor = open.computeIfAbsent(key, k -> load(clientId, chatId, kind));
             cursor.use();
             return cursor;
+        }
+    }
+
+    /**
+     * The stored cursor, made if there is none. Another instance of a cluster may make the same
+     * one at the same moment: then this insert fails on the unique key, and a second look finds theirs.
+     */
+    private LiveCursor load(long clientId, long chatId, CursorKind kind) {
+        try {
+            return writer.load(clientId, chatId, kind);
+        } catch (RuntimeException e) {
+            log.fine(() -> "Cursor made elsewhere meanwhile, read again: " + e);
+            return writer.load(clientId, chatId, kind);
         }
     }
 

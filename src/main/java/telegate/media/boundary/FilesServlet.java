@@ -2,7 +2,6 @@ package telegate.media.boundary;
 
 import telegate.cluster.boundary.AccountOwnership;
 import telegate.cluster.boundary.RelaySecret;
-import telegate.gateway.control.Relay;
 import telegate.media.control.OwnerForward;
 
 import jakarta.inject.Inject;
@@ -98,7 +97,7 @@ public class FilesServlet extends HttpServlet {
             if (runsElsewhere.isPresent()) {
                 OwnerForward.answer(runsElsewhere.get(), request, response,
                         network.client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For")),
-                        relaySecret.value().orElse(null), Relay.FOR_HEADER, Relay.SECRET_HEADER);
+                        relaySecret.value().orElse(null), RelaySecret.FOR_HEADER, RelaySecret.HEADER);
                 return;
             }
             long chatId = number(CHAT_ID, path[0], Long.MAX_VALUE);

@@ -1,5 +1,7 @@
 package telegate.telegram.boundary;
 
+import telegate.cluster.boundary.AccountOwnership;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -45,6 +47,9 @@ public class LoginJanitor {
     @ConfigProperty(name = "telegate.login.reset.check.seconds", defaultValue = "60")
     long checkSeconds;
 
+    @Inject
+    AccountOwnership ownership;
+
     @PostConstruct
     void schedule() {
         long period = Math.max(1, checkSeconds) * 1000;
@@ -54,6 +59,9 @@ public class LoginJanitor {
     @Timeout
     void resetHalfDoneLogins() {
         for (long owner : accounts.stuckIn(State.CODE_SENT, Duration.ofSeconds(resetAfterSeconds))) {
+            if (ownership.enabled() && ownership.token(owner).isEmpty()) {
+                continue; // in a cluster, the instance that runs the account resets it: once, and its own client
+            }
             clients.reset(owner);
             accounts.moveTo(owner, State.LOGGED_OUT, null);
             log.info(() -> "Reset the Telegram login of client " + owner + ": no code within "

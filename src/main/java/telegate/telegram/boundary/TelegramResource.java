@@ -1,5 +1,6 @@
 package telegate.telegram.boundary;
 
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -32,6 +33,19 @@ import telegate.telegram.emulator.NoSuchMessage;
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class TelegramResource {
+
+    private static final java.net.http.HttpClient PEERS = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+
+    @Inject
+    telegate.cluster.boundary.SharedConnections instances;
+
+    @Inject
+    telegate.cluster.boundary.RelaySecret relaySecret;
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "telegate.admin.token", defaultValue = "")
+    String adminToken;
 
     private static final int MAX_ADDED = 100_000;
     private static final String EMULATOR_TAG = "emulator";
@@ -174,7 +188,8 @@ public class TelegramResource {
             @Parameter(required = true, description = "The token of the link, after tg://login?token=.")
             @PathParam("token") String token,
             @Parameter(required = true, description = "The phone of the account that scans, e.g. +919876543210.")
-            @QueryParam("phone") String phone) {
+            @QueryParam("phone") String phone,
+            @Parameter(hidden = true) @jakarta.ws.rs.HeaderParam(telegate.cluster.boundary.RelaySecret.HEADER) String forwardedBy) {
         EmulatedTelegram emulator = emulator();
         boolean confirmed;
         try {
@@ -182,10 +197,33 @@ public class TelegramResource {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("phone must be a phone number the emulated telegram serves");
         }
+        if (!confirmed && !relaySecret.matches(forwardedBy)) {
+            // in a cluster, the client waiting with this token may be on another instance
+            confirmed = instances.otherInstances().stream().anyMatch(instance -> confirmedAt(instance, token, phone));
+        }
         if (!confirmed) {
             throw ApiError.notFound("no qr code login waits with this token");
         }
         return new ConfirmedQrLogin(token, phone == null ? "" : phone.trim());
+    }
+
+    /** The confirmation passed to another instance of the cluster, marked so it goes no further. */
+    private boolean confirmedAt(String instance, String token, String phone) {
+        try {
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(instance
+                    + "/api/telegram/emulator/qr/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                    + "/confirm?phone=" + java.net.URLEncoder.encode(phone == null ? "" : phone,
+                            java.nio.charset.StandardCharsets.UTF_8)))
+                    .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", "Bearer " + adminToken)
+                    .header(telegate.cluster.boundary.RelaySecret.HEADER, relaySecret.value().orElse(""))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            return PEERS.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private EmulatedTelegram emulator(int count) {

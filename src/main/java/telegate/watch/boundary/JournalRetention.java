@@ -1,5 +1,7 @@
 package telegate.watch.boundary;
 
+import telegate.cluster.boundary.AccountOwnership;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -49,6 +51,9 @@ public class JournalRetention {
 
     private Duration retention;
 
+    @Inject
+    AccountOwnership ownership;
+
     @PostConstruct
     void schedule() {
         retention = Duration.ofMillis(Math.round(retentionDays * Duration.ofDays(1).toMillis()));
@@ -58,6 +63,9 @@ public class JournalRetention {
 
     @Timeout
     void dropOld() {
+        if (!ownership.runsHere("journal retention")) {
+            return; // another instance of the cluster runs it
+        }
         Instant before = Instant.now().minus(retention);
         for (Object[] row : journal.newestBefore(before)) {
             long client = ((Number) row[0]).longValue();
