@@ -107,8 +107,7 @@ public class AccountOwnership {
         metrics.gauge("telegate.cluster.members", "Instances in this instance's cluster", cluster::members);
         metrics.gauge("telegate.cluster.accounts.owned", "Telegram accounts this instance runs (holds the lease of)",
                 held::size);
-        metrics.gauge("telegate.cluster.takeovers", "Accounts this instance took over from another since it started",
-                takeovers::get);
+        metrics.clusterTakeovers();
         cycle = scheduler.scheduleWithFixedDelay(this::cycle, 1, CYCLE_SECONDS, TimeUnit.SECONDS);
         log.info(() -> "Cluster mode: instance " + cluster.instance() + " at " + cluster.address() + ", "
                 + cluster.members() + " member(s); leases of " + cluster.leaseMillis() / 1000 + " s");
@@ -295,6 +294,7 @@ public class AccountOwnership {
             if (!held.containsKey(clientId) && ensureOwned(clientId)) {
                 taken++;
                 takeovers.incrementAndGet();
+                metrics.clusterTakeover();
             }
         }
     }
@@ -345,6 +345,34 @@ public class AccountOwnership {
         savedVersions.put(clientId, SessionArchive.lastChange(folder));
     }
 
+    /**
+     * Closes the account here, saves its session and gives its lease back: each step whatever
+     * happened to the one before (during a stop, some of the server's services are already gone),
+     * so the lease is given back whenever the database can still be reached.
+     */
+    private void handOver(long clientId, long token) {
+        try {
+            released.fire(new AccountReleased(clientId, false));
+        } catch (RuntimeException e) {
+            log.log(Level.FINE, "Closing client {0} during the stop: {1}", new Object[] {clientId, e.toString()});
+        }
+        try {
+            Path folder = folderOf(clientId);
+            if (SessionArchive.lastChange(folder) != 0) {
+                sessions.save(clientId, SessionArchive.pack(folder), token);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.warning(() -> "Client " + clientId + ": its session could not be saved at the stop (the next owner "
+                    + "restores the one saved before): " + e);
+        }
+        try {
+            leases.release(AccountLease.of(clientId), token);
+        } catch (SQLException | RuntimeException e) {
+            log.warning(() -> "Client " + clientId + ": its lease could not be given back (it is taken over when it "
+                    + "expires): " + e);
+        }
+    }
+
     /** The client's TDLib folder, as TelegramClients makes it. */
     private Path folderOf(long clientId) {
         return Path.of(dataDir, "tdlib", "client-" + clientId).toAbsolutePath();
@@ -378,18 +406,7 @@ public class AccountOwnership {
         }
         List<Long> accounts = List.copyOf(held.keySet());
         for (Long clientId : accounts) {
-            Long token = held.get(clientId);
-            try {
-                released.fire(new AccountReleased(clientId, false));
-                Path folder = folderOf(clientId);
-                if (SessionArchive.lastChange(folder) != 0) {
-                    sessions.save(clientId, SessionArchive.pack(folder), token);
-                }
-                leases.release(AccountLease.of(clientId), token);
-            } catch (SQLException | IOException | RuntimeException e) {
-                log.warning(() -> "Client " + clientId + ": could not hand its account over cleanly (it is taken "
-                        + "over when its lease expires): " + e);
-            }
+            handOver(clientId, held.get(clientId));
             held.remove(clientId);
         }
         if (!accounts.isEmpty()) {

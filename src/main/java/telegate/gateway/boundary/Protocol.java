@@ -226,8 +226,13 @@ public class Protocol {
     void accountReleased(@Observes AccountReleased account) {
         for (Connection connection : openConnections.servedFor(account.clientId())) {
             connection.outbox().markClosed();
-            scheduler.execute(() -> connection.outbox().close(CloseCodes.SERVICE_RESTART,
-                    "account moved to another instance, reconnect"));
+            Runnable close = () -> connection.outbox().close(CloseCodes.SERVICE_RESTART,
+                    "account moved to another instance, reconnect");
+            try {
+                scheduler.execute(close);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                close.run(); // the server stops: its scheduler no longer takes tasks
+            }
         }
     }
 

@@ -61,6 +61,17 @@ public class TelegateMetrics {
                 .build(), new Tag("status", Integer.toString(s)))).inc();
     }
 
+    /** This instance took a Telegram account over from another instance of its cluster. */
+    public void clusterTakeover() {
+        clusterTakeovers().inc();
+    }
+
+    /** The takeover counter, made (at 0) when cluster mode starts so that it is there before the first one. */
+    public Counter clusterTakeovers() {
+        return registry.counter(Metadata.builder().withName("telegate.cluster.takeovers")
+                .withDescription("Accounts this instance took over from another instance of its cluster").build());
+    }
+
     /** Bytes of media files written to clients. */
     public void mediaBytesServed(long bytes) {
         Counter counter = mediaBytes;
