@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.cluster.boundary.AccountOwnership;
+import telegate.cluster.boundary.HazelcastChangeSignal;
 import telegate.cluster.entity.AccountReleased;
 import telegate.platform.control.PrivateFiles;
 import telegate.telegram.control.AuthorizationState;
@@ -134,6 +135,9 @@ public class TelegramClients {
     @Inject
     ClientProxies clientProxies;
 
+    @Inject
+    telegate.cluster.boundary.ClusterMode clusterMode;
+
     /** In a cluster, an account's TDLib client runs only where its lease is held. */
     @Inject
     AccountOwnership ownership;
@@ -173,7 +177,7 @@ public class TelegramClients {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             // in cluster mode in the database, so every instance serves the same chats
-            ChangeStore changes = cluster ? ChangeStore.database(database)
+            ChangeStore changes = cluster ? ChangeStore.database(database, HazelcastChangeSignal.of(clusterMode))
                     : ChangeStore.folder(Path.of(dataDir, "emulator").toAbsolutePath());
             emulator = new EmulatedTelegram(changes, Clock.systemUTC(), threads, emulatorExtraChats,
                     DownloadPace.of(emulatorDownloadBytesPerSecond), Duration.ofSeconds(emulatorQrRenewSeconds));

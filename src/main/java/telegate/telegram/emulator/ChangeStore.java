@@ -44,8 +44,17 @@ public final class ChangeStore {
      * others' changes as they come.
      */
     public static ChangeStore database(DataSource database) {
-        return new ChangeStore(null, Objects.requireNonNull(database, "database"));
+        return database(database, ChangeSignal.NONE);
     }
+
+    /** As {@link #database(DataSource)}, the instances nudging each other at every change. */
+    public static ChangeStore database(DataSource database, ChangeSignal signal) {
+        ChangeStore store = new ChangeStore(null, Objects.requireNonNull(database, "database"));
+        store.signal = Objects.requireNonNull(signal, "signal");
+        return store;
+    }
+
+    private ChangeSignal signal = ChangeSignal.NONE;
 
     /** Whether the changes are the cluster's, kept in the database. */
     public boolean shared() {
@@ -62,7 +71,7 @@ public final class ChangeStore {
      */
     ChatChanges open(ChatActivity activity, DataSet dataSet, Clock clock, ThreadFactory threads) {
         if (database != null) {
-            return new SharedChatActivity(activity, dataSet, clock, new SharedChanges(database), threads);
+            return new SharedChatActivity(activity, dataSet, clock, new SharedChanges(database), threads, signal);
         }
         if (folder != null) {
             try {

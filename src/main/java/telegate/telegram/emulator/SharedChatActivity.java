@@ -65,6 +65,7 @@ final class SharedChatActivity implements ChatChanges {
     private final Clock clock;
     private final SharedChanges shared;
     private final ScheduledExecutorService thread;
+    private ChangeSignal signal = ChangeSignal.NONE;
     /** The number of the last line applied here (on {@link #thread} only). */
     private long applied;
     /** Whether the last reading of other instances' lines failed (on {@link #thread} only), to log an outage once. */
@@ -79,6 +80,12 @@ final class SharedChatActivity implements ChatChanges {
      */
     SharedChatActivity(ChatActivity activity, DataSet dataSet, Clock clock, SharedChanges shared,
             ThreadFactory threads) {
+        this(activity, dataSet, clock, shared, threads, ChangeSignal.NONE);
+    }
+
+    /** As above, told by {@code signal} when another instance changed something, and telling it of its own changes. */
+    SharedChatActivity(ChatActivity activity, DataSet dataSet, Clock clock, SharedChanges shared,
+            ThreadFactory threads, ChangeSignal signal) {
         this.activity = Objects.requireNonNull(activity, "activity");
         this.dataSet = Objects.requireNonNull(dataSet, "dataSet");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,7 +98,15 @@ final class SharedChatActivity implements ChatChanges {
             thread.shutdownNow();
             throw e;
         }
+        this.signal = Objects.requireNonNull(signal, "signal");
         thread.scheduleWithFixedDelay(this::follow, FOLLOW_MILLIS, FOLLOW_MILLIS, TimeUnit.MILLISECONDS);
+        signal.onChange(() -> {
+            try {
+                thread.execute(this::follow);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // closing: nothing more to follow
+            }
+        });
     }
 
     @Override
@@ -218,6 +233,9 @@ final class SharedChatActivity implements ChatChanges {
                 changes.insert(applied + 1, planned.stream().map(Entry::line).toList());
                 return planned;
             });
+            if (!lines.isEmpty()) {
+                signal.changed();
+            }
             List<Integer> results = new ArrayList<>(lines.size());
             for (Entry line : lines) {
                 results.add(apply(new Row(applied + 1, line.line()), announce));
