@@ -36,7 +36,16 @@ public class KeyBootstrap {
         }
         Optional<String> configured = bootstrapKey.map(String::trim).filter(k -> !k.isEmpty());
         String secret = configured.orElseGet(KeySecrets::newSecret);
-        keys.create(secret, "bootstrap", null);
+        try {
+            keys.create(secret, "bootstrap", null);
+        } catch (RuntimeException e) {
+            if (!keys.none()) {
+                // instances of a cluster starting together: another one made the first key a moment ago
+                log.info("The first API key was made by another instance of the cluster meanwhile");
+                return;
+            }
+            throw e;
+        }
         if (configured.isPresent()) {
             log.info(() -> "Created the first API key from TELEGATE_BOOTSTRAP_API_KEY (prefix "
                     + KeySecrets.prefix(secret) + ")");
