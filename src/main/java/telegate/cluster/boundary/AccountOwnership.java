@@ -158,7 +158,12 @@ public class AccountOwnership {
                 if (token.isEmpty()) {
                     return false;
                 }
-                restoreSession(clientId);
+                try {
+                    restoreSession(clientId);
+                } catch (SQLException | IOException e) {
+                    leases.release(AccountLease.of(clientId), token.getAsLong()); // another instance may manage
+                    throw e;
+                }
                 held.put(clientId, token.getAsLong());
                 log.info(() -> "Client " + clientId + ": its account runs on this instance now (lease token "
                         + token.getAsLong() + ")");
