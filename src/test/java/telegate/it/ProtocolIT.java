@@ -1393,7 +1393,7 @@ class ProtocolIT {
 
         JsonObject paths = document.getJsonObject("paths");
         assertThat(paths.keySet()).contains("/api/keys", "/api/keys/{id}", "/api/telegram/requests",
-                "/api/clients/{id}/proxy",
+                "/api/clients/{id}/proxy", "/api/cluster",
                 "/api/telegram/emulator/qr/{token}/confirm",
                 "/api/telegram/emulator/{chat}/messages", "/api/telegram/emulator/{chat}/members",
                 "/api/telegram/emulator/{chat}/messages/{id}/edit", "/api/telegram/emulator/{chat}/messages/{id}");
@@ -1406,7 +1406,7 @@ class ProtocolIT {
                     .containsPattern("\"(\\$ref|schema)\""));
             List<String> tags = operation.asJsonObject().getJsonArray("tags").getValuesAs(JsonString::getString);
             assertThat(tags).as(method + " " + path).containsExactly(path.contains("/emulator/") ? "emulator"
-                    : path.startsWith("/api/keys") ? "keys" : "telegram");
+                    : path.startsWith("/api/keys") ? "keys" : path.equals("/api/cluster") ? "cluster" : "telegram");
         }));
         assertThat(paths.getJsonObject("/api/keys").getJsonObject("post").getJsonObject("responses")
                 .getJsonObject("201").toString()).contains("#/components/schemas/CreatedKey");
