@@ -44,8 +44,8 @@ public class TelegramResource {
     telegate.cluster.boundary.RelaySecret relaySecret;
 
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "telegate.admin.token", defaultValue = "")
-    String adminToken;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "telegate.admin.token")
+    java.util.Optional<String> adminToken;
 
     private static final int MAX_ADDED = 100_000;
     private static final String EMULATOR_TAG = "emulator";
@@ -214,7 +214,7 @@ public class TelegramResource {
                     + "/api/telegram/emulator/qr/" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
                     + "/confirm?phone=" + java.net.URLEncoder.encode(phone == null ? "" : phone,
                             java.nio.charset.StandardCharsets.UTF_8)))
-                    .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", "Bearer " + adminToken)
+                    .timeout(java.time.Duration.ofSeconds(10)).header("Authorization", "Bearer " + adminToken.orElse(""))
                     .header(telegate.cluster.boundary.RelaySecret.HEADER, relaySecret.value().orElse(""))
                     .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
             return PEERS.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
