@@ -59,6 +59,8 @@ public class AccountOwnership {
     static final int CYCLE_SECONDS = 2;
     /** A changed session is saved at the next cycle, then at most this often while it keeps changing. */
     private static final long SAVE_AT_MOST_EVERY_MILLIS = 10_000;
+    /** How long a clean stop waits for an account's watchers and Telegram client to close before giving it up. */
+    private static final long HAND_OVER_CLOSE_WAIT_MILLIS = 3_000;
     /** At most this many orphaned accounts taken per cycle, so the survivors share a dead instance's accounts. */
     private static final int TAKEN_PER_CYCLE = 4;
 
@@ -232,6 +234,21 @@ public class AccountOwnership {
         return takeovers.get();
     }
 
+    /**
+     * The account has just logged in: its session is saved now, before the client is told, so an
+     * instance that takes it over at any moment from here on finds it logged in.
+     */
+    public void sessionLoggedIn(long clientId) {
+        Long token = held.get(clientId);
+        if (!cluster.enabled() || token == null) {
+            return;
+        }
+        synchronized (locks.computeIfAbsent(clientId, k -> new Object())) {
+            savedAt.remove(clientId); // due now, whenever the last copy was made
+            saveIfChanged(clientId, token);
+        }
+    }
+
     /** The account's session was logged out or abandoned: no instance may restore it. */
     public void sessionEnded(long clientId) {
         if (!cluster.enabled()) {
@@ -356,25 +373,37 @@ public class AccountOwnership {
      * so the lease is given back whenever the database can still be reached.
      */
     private void handOver(long clientId, long token) {
+        saveForHandOver(clientId, token); // first: whatever comes next may outlast the stop's patience
+        // its watchers stop and its Telegram client closes, given a few seconds (the stop does not wait longer)
+        Thread closing = new Thread(() -> released.fire(new AccountReleased(clientId, false)),
+                "telegate-hand-over-" + clientId);
+        closing.setDaemon(true);
+        closing.start();
         try {
-            released.fire(new AccountReleased(clientId, false));
-        } catch (RuntimeException e) {
-            log.log(Level.FINE, "Closing client {0} during the stop: {1}", new Object[] {clientId, e.toString()});
+            closing.join(HAND_OVER_CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        try {
-            Path folder = folderOf(clientId);
-            if (SessionArchive.lastChange(folder) != 0) {
-                sessions.save(clientId, SessionArchive.pack(folder), token);
-            }
-        } catch (SQLException | IOException | RuntimeException e) {
-            log.warning(() -> "Client " + clientId + ": its session could not be saved at the stop (the next owner "
-                    + "restores the one saved before): " + e);
-        }
+        saveForHandOver(clientId, token); // the session as its client left it, when it closed in time
         try {
             leases.release(AccountLease.of(clientId), token);
         } catch (SQLException | RuntimeException e) {
             log.warning(() -> "Client " + clientId + ": its lease could not be given back (it is taken over when it "
                     + "expires): " + e);
+        }
+    }
+
+    private void saveForHandOver(long clientId, long token) {
+        try {
+            Path folder = folderOf(clientId);
+            long version = SessionArchive.lastChange(folder);
+            if (version != 0 && !Long.valueOf(version).equals(savedVersions.get(clientId))
+                    && sessions.save(clientId, SessionArchive.pack(folder), token)) {
+                savedVersions.put(clientId, version);
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            log.warning(() -> "Client " + clientId + ": its session could not be saved at the stop (the next owner "
+                    + "restores the one saved before): " + e);
         }
     }
 

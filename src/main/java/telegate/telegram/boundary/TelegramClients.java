@@ -27,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import telegate.cluster.boundary.AccountOwnership;
 import telegate.cluster.boundary.HazelcastChangeSignal;
@@ -99,14 +98,6 @@ public class TelegramClients {
     @ConfigProperty(name = "telegate.emulator.qr.renew.seconds", defaultValue = "30")
     int emulatorQrRenewSeconds;
 
-    /** Cluster mode: the emulated Telegram keeps its changes in the database every instance shares. */
-    @Inject
-    @ConfigProperty(name = "telegate.cluster", defaultValue = "false")
-    boolean cluster;
-
-    @Resource(lookup = "java:app/jdbc/telegate")
-    DataSource database;
-
     @Inject
     @ConfigProperty(name = "telegate.tdjson.path")
     Optional<String> tdjsonPath;
@@ -135,6 +126,7 @@ public class TelegramClients {
     @Inject
     ClientProxies clientProxies;
 
+    /** Cluster mode: the emulated Telegram keeps its changes in the database every instance shares. */
     @Inject
     telegate.cluster.boundary.ClusterMode clusterMode;
 
@@ -177,7 +169,8 @@ public class TelegramClients {
         if ("emulated".equalsIgnoreCase(backend.trim())) {
             // its changes (messages added, edited, deleted; ticks) outlive a restart, as real Telegram's do
             // in cluster mode in the database, so every instance serves the same chats
-            ChangeStore changes = cluster ? ChangeStore.database(database, HazelcastChangeSignal.of(clusterMode))
+            ChangeStore changes = clusterMode.enabled()
+                    ? ChangeStore.database(clusterMode.database(), HazelcastChangeSignal.of(clusterMode))
                     : ChangeStore.folder(Path.of(dataDir, "emulator").toAbsolutePath());
             emulator = new EmulatedTelegram(changes, Clock.systemUTC(), threads, emulatorExtraChats,
                     DownloadPace.of(emulatorDownloadBytesPerSecond), Duration.ofSeconds(emulatorQrRenewSeconds));

@@ -28,6 +28,9 @@ public class TelegramLogin {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()\\-]{5,24}");
 
     @Inject
+    telegate.cluster.boundary.AccountOwnership ownership;
+
+    @Inject
     TelegramClients clients;
 
     @Inject
@@ -123,6 +126,7 @@ public class TelegramLogin {
             return LoginOutcome.SEND_PASSWORD;
         }
         accounts.moveTo(owner, State.LOGGED_IN, null);
+        ownership.sessionLoggedIn(owner); // in a cluster, saved before the client hears of it
         return LoginOutcome.LOGGED_IN;
     }
 
@@ -194,6 +198,7 @@ public class TelegramLogin {
                 }
                 case READY -> {
                     accounts.moveTo(owner, State.LOGGED_IN, null);
+                    ownership.sessionLoggedIn(owner); // in a cluster, saved before the client hears of it
                     return LoginOutcome.LOGGED_IN;
                 }
                 case WAIT_PASSWORD -> {
